@@ -1,0 +1,64 @@
+-- Typed views over DOLPHIN_FEATURES. JSON_VALUE yields NULL for a missing field, so a NULL column means
+-- the writer did not send it.
+
+CREATE OR REPLACE VIEW v_latest_eigen_scan AS
+SELECT
+  JSON_VALUE(this, '$.scan_number' RETURNING BIGINT) AS scan_number,
+  JSON_VALUE(this, '$.timestamp' RETURNING DOUBLE) AS "timestamp",
+  JSON_VALUE(this, '$.file_mtime' RETURNING DOUBLE) AS file_mtime,
+  JSON_VALUE(this, '$.target_asset') AS target_asset,
+  JSON_VALUE(this, '$.version') AS version,
+  JSON_VALUE(this, '$.result.regime') AS regime,
+  JSON_VALUE(this, '$.result.sentiment') AS sentiment,
+  JSON_VALUE(this, '$.result.bull_pct' RETURNING DOUBLE) AS bull_pct,
+  JSON_VALUE(this, '$.result.bear_pct' RETURNING DOUBLE) AS bear_pct,
+  JSON_VALUE(this, '$.result.vel_div' RETURNING DOUBLE) AS vel_div,
+  JSON_VALUE(this, '$.result.w50_velocity' RETURNING DOUBLE) AS w50_velocity,
+  JSON_VALUE(this, '$.result.w750_velocity' RETURNING DOUBLE) AS w750_velocity,
+  JSON_VALUE(this, '$.result.instability_50' RETURNING DOUBLE) AS instability_50,
+  JSON_VALUE(this, '$.result.total_symbols' RETURNING INT) AS total_symbols,
+  JSON_VALUE(this, '$._ng7_metadata.uuid') AS scan_uuid
+FROM "DOLPHIN_FEATURES"
+WHERE __key = 'latest_eigen_scan';
+
+CREATE OR REPLACE VIEW v_exf_latest AS
+SELECT
+  JSON_VALUE(this, '$.funding_btc' RETURNING DOUBLE) AS funding_btc,
+  JSON_VALUE(this, '$.funding_btc_lagged' RETURNING DOUBLE) AS funding_btc_lagged,
+  JSON_VALUE(this, '$.funding_eth' RETURNING DOUBLE) AS funding_eth,
+  JSON_VALUE(this, '$.oi_btc' RETURNING DOUBLE) AS oi_btc,
+  JSON_VALUE(this, '$.oi_eth' RETURNING DOUBLE) AS oi_eth,
+  JSON_VALUE(this, '$.ls_btc' RETURNING DOUBLE) AS ls_btc,
+  JSON_VALUE(this, '$.ls_eth' RETURNING DOUBLE) AS ls_eth,
+  JSON_VALUE(this, '$.taker' RETURNING DOUBLE) AS taker,
+  JSON_VALUE(this, '$.taker_lagged' RETURNING DOUBLE) AS taker_lagged,
+  JSON_VALUE(this, '$.basis' RETURNING DOUBLE) AS basis,
+  JSON_VALUE(this, '$.imbalance_btc' RETURNING DOUBLE) AS imbalance_btc,
+  JSON_VALUE(this, '$.dvol' RETURNING DOUBLE) AS dvol,
+  JSON_VALUE(this, '$.fear_greed' RETURNING DOUBLE) AS fear_greed
+FROM "DOLPHIN_FEATURES"
+WHERE __key = 'exf_latest';
+
+CREATE OR REPLACE VIEW v_acb_boost AS
+SELECT
+  JSON_VALUE(this, '$.boost' RETURNING DOUBLE) AS boost,
+  JSON_VALUE(this, '$.beta' RETURNING DOUBLE) AS beta,
+  JSON_VALUE(this, '$.signals' RETURNING DOUBLE) AS signals
+FROM "DOLPHIN_FEATURES"
+WHERE __key = 'acb_boost';
+
+-- One row per symbol: the key asset_<SYMBOL>_ob carries the symbol between 'asset_' and '_ob'.
+CREATE OR REPLACE VIEW v_order_books AS
+SELECT
+  SUBSTRING(__key FROM 7 FOR CAST(CHAR_LENGTH(__key) - 9 AS INT)) AS symbol,
+  JSON_VALUE(this, '$.best_bid' RETURNING DOUBLE) AS best_bid,
+  JSON_VALUE(this, '$.best_ask' RETURNING DOUBLE) AS best_ask,
+  JSON_VALUE(this, '$.spread_bps' RETURNING DOUBLE) AS spread_bps,
+  JSON_VALUE(this, '$.depth_1pct_usd' RETURNING DOUBLE) AS depth_1pct_usd,
+  JSON_VALUE(this, '$.depth_quality' RETURNING DOUBLE) AS depth_quality,
+  JSON_VALUE(this, '$.fill_probability' RETURNING DOUBLE) AS fill_probability,
+  JSON_VALUE(this, '$.imbalance' RETURNING DOUBLE) AS imbalance,
+  JSON_VALUE(this, '$.n_bid_levels' RETURNING INT) AS n_bid_levels,
+  JSON_VALUE(this, '$.n_ask_levels' RETURNING INT) AS n_ask_levels
+FROM "DOLPHIN_FEATURES"
+WHERE __key LIKE 'asset\_%\_ob' ESCAPE '\';
