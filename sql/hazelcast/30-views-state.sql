@@ -1,3 +1,4 @@
+-- JSON_QUERY reads an empty array as empty, hence EMPTY ARRAY ON EMPTY; the CAST keeps the column VARCHAR.
 -- trade rows carry ts as epoch microseconds, as ch_writer's ts_us() wrote them.
 -- Typed views over the strategy state, P&L, meta-health and trade maps; blue and green side by side.
 
@@ -18,7 +19,7 @@ SELECT
   JSON_VALUE(this, '$.leverage_abs_cap' RETURNING DOUBLE) AS leverage_abs_cap,
   JSON_VALUE(this, '$.open_notional' RETURNING DOUBLE) AS open_notional,
   JSON_VALUE(this, '$.current_leverage' RETURNING DOUBLE) AS current_leverage,
-  CAST(JSON_QUERY(this, '$.open_positions') AS VARCHAR) AS open_positions
+  CAST(JSON_QUERY(this, '$.open_positions' EMPTY ARRAY ON EMPTY) AS VARCHAR) AS open_positions
 FROM "DOLPHIN_STATE_BLUE"
 WHERE __key = 'engine_snapshot'
 UNION ALL
@@ -38,7 +39,7 @@ SELECT
   JSON_VALUE(this, '$.leverage_abs_cap' RETURNING DOUBLE),
   JSON_VALUE(this, '$.open_notional' RETURNING DOUBLE),
   JSON_VALUE(this, '$.current_leverage' RETURNING DOUBLE),
-  CAST(JSON_QUERY(this, '$.open_positions') AS VARCHAR)
+  CAST(JSON_QUERY(this, '$.open_positions' EMPTY ARRAY ON EMPTY) AS VARCHAR)
 FROM "DOLPHIN_STATE_GREEN"
 WHERE __key = 'engine_snapshot';
 
