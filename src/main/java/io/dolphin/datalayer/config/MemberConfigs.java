@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * Loads {@code hz-config/hazelcast.yaml} and {@code hazelcast-client.yaml}: from {@code $DOLPHIN_HOME/hz-config},
- * else {@code ./hz-config}. Tests use the same files, so what is tested is what is deployed.
+ * else {@code ./hz-config}. Tests use the same files, so what is tested is what is deployed. Clients honour
+ * {@code DOLPHIN_CLUSTER} (member addresses) and {@code DOLPHIN_CLUSTER_NAME}.
  */
 public final class MemberConfigs {
 
@@ -47,6 +48,10 @@ public final class MemberConfigs {
         Path file = hzConfigDir(env).resolve("hazelcast-client.yaml");
         try {
             ClientConfig config = new YamlClientConfigBuilder(file.toString()).build();
+            String clusterName = env.get("DOLPHIN_CLUSTER_NAME");
+            if (clusterName != null && !clusterName.isBlank()) {
+                config.setClusterName(clusterName);
+            }
             String cluster = env.get("DOLPHIN_CLUSTER");
             if (cluster != null && !cluster.isBlank()) {
                 config.getNetworkConfig().getAddresses().clear();

@@ -1,0 +1,56 @@
+package io.dolphin.datalayer.bench;
+
+import io.dolphin.datalayer.codec.Json;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class BenchRunnerTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void when_threeRounds_then_mediansOfValueBaselineAndPerRoundRatio() throws Exception {
+        AtomicInteger round = new AtomicInteger();
+        double[][] rounds = {{100, 200}, {300, 300}, {50, 200}};
+        Benchmark fake = new Benchmark() {
+            @Override
+            public String name() {
+                return "fake";
+            }
+
+            @Override
+            public List<BenchFigure> runRound(boolean quick) {
+                double[] r = rounds[round.getAndIncrement()];
+                return List.of(new BenchFigure("fake", "rate", r[0], "rows/s", "raw rate", r[1], ">= 0.5"));
+            }
+        };
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
+        BenchRunner runner = new BenchRunner(new PrintStream(text, true));
+
+        List<BenchRunner.Summary> s = runner.run(fake, 3, true);
+        runner.printTable(s);
+
+        assertEquals(1, s.size());
+        assertEquals(100, s.get(0).medianValue());
+        assertEquals(200, s.get(0).medianBaseline());
+        assertEquals(0.5, s.get(0).medianRatio());
+        assertTrue(text.toString().contains("ratio 0.250"), text.toString());
+
+        Path file = BenchRunner.writeJson(dir, s, 3, true);
+        Map<String, Object> json = Json.parseObject(Files.readString(file));
+        assertEquals(3, ((Number) json.get("rounds")).intValue());
+        assertTrue(Files.exists(dir.resolve("fake.json")));
+    }
+}
