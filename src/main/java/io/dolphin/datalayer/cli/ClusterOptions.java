@@ -18,7 +18,7 @@ final class ClusterOptions {
     String cluster;
 
     Map<String, String> env() {
-        Map<String, String> env = new HashMap<>(System.getenv());
+        Map<String, String> env = new HashMap<>(io.dolphin.datalayer.config.DolphinEnvironment.current());
         if (cluster != null) {
             env.put("DOLPHIN_CLUSTER", cluster);
         }

@@ -104,7 +104,7 @@ final class SubmitCommand implements Runnable {
         if (jar != null) {
             return requireFile(jar);
         }
-        String home = System.getenv("DOLPHIN_HOME");
+        String home = io.dolphin.datalayer.config.DolphinEnvironment.current().get("DOLPHIN_HOME");
         Path p = home != null ? Path.of(home, "target", "dolphin-jobs.jar") : Path.of("target", "dolphin-jobs.jar");
         return requireFile(p);
     }

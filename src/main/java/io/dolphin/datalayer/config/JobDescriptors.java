@@ -33,7 +33,7 @@ public final class JobDescriptors {
     }
 
     public static JobDescriptor load(String id) {
-        return load(id, System.getenv());
+        return load(id, DolphinEnvironment.current());
     }
 
     /** @param env the environment to resolve overrides from (tests pass their own) */

@@ -32,7 +32,7 @@ public final class MemberConfigs {
     }
 
     public static Config member() {
-        return member(System.getenv());
+        return member(DolphinEnvironment.current());
     }
 
     public static Config member(Map<String, String> env) {

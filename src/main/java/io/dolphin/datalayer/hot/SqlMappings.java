@@ -75,7 +75,7 @@ public final class SqlMappings {
     /** A file beside the launcher ({@code $DOLPHIN_HOME/sql/hazelcast} or {@code ./sql/hazelcast}) wins over the jar. */
     private static String read(String file) {
         List<Path> candidates = new ArrayList<>();
-        String home = System.getenv("DOLPHIN_HOME");
+        String home = io.dolphin.datalayer.config.DolphinEnvironment.current().get("DOLPHIN_HOME");
         if (home != null) {
             candidates.add(Path.of(home, "sql", "hazelcast", file));
         }
