@@ -2,6 +2,7 @@ package io.dolphin.datalayer.hot;
 
 import com.hazelcast.jet.core.metrics.Metrics;
 import com.hazelcast.jet.pipeline.BatchStage;
+import com.hazelcast.jet.pipeline.GeneralStage;
 import com.hazelcast.jet.pipeline.Sink;
 import com.hazelcast.jet.pipeline.Sinks;
 import com.hazelcast.jet.pipeline.StreamStage;
@@ -24,22 +25,22 @@ public final class DeadLetters {
 
     /** Sends the rejected outcomes of {@code stage} to the dead-letter map and returns the accepted values. */
     public static <T> StreamStage<T> divert(StreamStage<Outcome<T>> stage) {
-        stage.filter(o -> !o.isAccepted())
-             .setName(stage.name() + "-rejected")
-             .map(DeadLetters::countAndUnwrap)
-             .setName(stage.name() + "-dead-letters")
-             .writeTo(sink());
+        writeRejected(stage);
         return stage.filter(Outcome::isAccepted).setName(stage.name() + "-accepted").map(Outcome::value);
     }
 
     /** The batch-pipeline twin of {@link #divert(StreamStage)}. */
     public static <T> BatchStage<T> divert(BatchStage<Outcome<T>> stage) {
+        writeRejected(stage);
+        return stage.filter(Outcome::isAccepted).setName(stage.name() + "-accepted").map(Outcome::value);
+    }
+
+    private static <T> void writeRejected(GeneralStage<Outcome<T>> stage) {
         stage.filter(o -> !o.isAccepted())
              .setName(stage.name() + "-rejected")
              .map(DeadLetters::countAndUnwrap)
              .setName(stage.name() + "-dead-letters")
              .writeTo(sink());
-        return stage.filter(Outcome::isAccepted).setName(stage.name() + "-accepted").map(Outcome::value);
     }
 
     /** A sink for dead letters a custom processor produces itself. */
