@@ -39,11 +39,23 @@ SELECT
 FROM "DOLPHIN_FEATURES"
 WHERE __key = 'exf_latest';
 
+-- acb_boost as dolphin-acb writes it: the reference's boost/beta/signals, then the window it came from. ts is the
+-- window's end in epoch seconds (as_of the same instant as a timestamp); Hazelcast SQL has no clock function, so
+-- a reader's age check is its own clock minus ts. No window without factor samples is written, so after a gap
+-- longer than the window ts stops moving and the age grows. last_sample_ts dates the newest factor behind it.
 CREATE OR REPLACE VIEW v_acb_boost AS
 SELECT
   JSON_VALUE(this, '$.boost' RETURNING DOUBLE) AS boost,
   JSON_VALUE(this, '$.beta' RETURNING DOUBLE) AS beta,
-  JSON_VALUE(this, '$.signals' RETURNING DOUBLE) AS signals
+  JSON_VALUE(this, '$.signals' RETURNING DOUBLE) AS signals,
+  JSON_VALUE(this, '$.samples' RETURNING BIGINT) AS samples,
+  JSON_VALUE(this, '$.window_start' RETURNING DOUBLE) AS window_start,
+  JSON_VALUE(this, '$.window_end' RETURNING DOUBLE) AS window_end,
+  JSON_VALUE(this, '$.last_sample_ts' RETURNING DOUBLE) AS last_sample_ts,
+  JSON_VALUE(this, '$.formula_version') AS formula_version,
+  JSON_VALUE(this, '$.ts' RETURNING DOUBLE) AS ts,
+  TO_TIMESTAMP_TZ(CAST(JSON_VALUE(this, '$.ts' RETURNING DOUBLE) * 1000 AS BIGINT)) AS as_of,
+  CAST(JSON_QUERY(this, '$.fractions') AS VARCHAR) AS fractions
 FROM "DOLPHIN_FEATURES"
 WHERE __key = 'acb_boost';
 
