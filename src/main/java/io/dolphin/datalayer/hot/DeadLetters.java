@@ -26,13 +26,15 @@ public final class DeadLetters {
     /** Sends the rejected outcomes of {@code stage} to the dead-letter map and returns the accepted values. */
     public static <T> StreamStage<T> divert(StreamStage<Outcome<T>> stage) {
         writeRejected(stage);
-        return stage.filter(Outcome::isAccepted).setName(stage.name() + "-accepted").map(Outcome::value);
+        return stage.filter(Outcome::isAccepted).setName(stage.name() + "-accepted")
+                    .map(Outcome::value).setName(stage.name() + "-value");
     }
 
     /** The batch-pipeline twin of {@link #divert(StreamStage)}. */
     public static <T> BatchStage<T> divert(BatchStage<Outcome<T>> stage) {
         writeRejected(stage);
-        return stage.filter(Outcome::isAccepted).setName(stage.name() + "-accepted").map(Outcome::value);
+        return stage.filter(Outcome::isAccepted).setName(stage.name() + "-accepted")
+                    .map(Outcome::value).setName(stage.name() + "-value");
     }
 
     private static <T> void writeRejected(GeneralStage<Outcome<T>> stage) {
