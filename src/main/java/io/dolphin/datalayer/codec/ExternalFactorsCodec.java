@@ -9,9 +9,9 @@ import java.util.Map;
 
 /**
  * {@code exf_latest} text and back. Reference factors first, in the reference's order; then factors a descriptor
- * added; then {@code _ts}, {@code _age_s}, {@code _stale}; then unknown fields. On decode, only the reference
- * factors become {@link ExternalFactors#factors()}: other top-level fields land in {@code extra} (a reader cannot
- * tell an added factor from a field some other writer put there), so text survives a round trip unchanged.
+ * added; then {@code _ts}, {@code _age_s}, {@code _stale}; then unknown fields. On decode, the reference factors
+ * and any other top-level number listed in {@code _age_s} (a factor a descriptor added) become
+ * {@link ExternalFactors#factors()}; everything else lands in {@code extra}, so text survives a round trip.
  */
 public final class ExternalFactorsCodec implements JsonCodec<ExternalFactors> {
 
@@ -46,7 +46,16 @@ public final class ExternalFactorsCodec implements JsonCodec<ExternalFactors> {
                 stale.add(s);
             }
         }
-        return new ExternalFactors(factors, ts, ages, stale, f.rest());
+        // A top-level number that has an age is a factor a descriptor added; anything else is carried as is.
+        Map<String, Object> extra = new LinkedHashMap<>();
+        f.rest().forEach((name, v) -> {
+            if (ages.containsKey(name) && v instanceof Number n) {
+                factors.put(name, n.doubleValue());
+            } else {
+                extra.put(name, v);
+            }
+        });
+        return new ExternalFactors(factors, ts, ages, stale, extra);
     }
 
     @Override

@@ -58,6 +58,15 @@ class ExternalFactorsCodecTest {
     }
 
     @Test
+    void when_addedFactorHasAnAge_then_decodedAsAFactor() {
+        String json = "{\"funding_sol\": 2.0, \"_ts\": 5.5, \"_age_s\": {\"funding_sol\": 0.5}, \"_stale\": []}";
+        ExternalFactors f = codec.decode(json);
+        assertEquals(Map.of("funding_sol", 2.0), f.factors());
+        assertTrue(f.extra().isEmpty());
+        assertSameJson(json, codec.encode(f));
+    }
+
+    @Test
     void when_factorNotANumber_then_malformedNamesIt() {
         MalformedJsonException e = assertThrows(MalformedJsonException.class,
                 () -> codec.decode("{\"dvol\": \"high\"}"));
