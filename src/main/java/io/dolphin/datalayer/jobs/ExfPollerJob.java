@@ -22,11 +22,11 @@ import java.util.List;
  * {@code dolphin-exf-poller}: external market factors polled over HTTP into {@code DOLPHIN_FEATURES["exf_latest"]},
  * whose journal feeds {@code exf_data} (warm sink) and the ACB job.
  * <pre>
- *  (1) 1-poll-endpoints ───▶ (2) 2-factor-book ───────▶ (3) 3-encode-exf-latest ──▶ (4) 4-write-exf-latest
- *      each endpoint on its     last good values, lag      ExternalFactors to the       Sinks.map: one whole-value
- *      own interval, async;     histories, ages, stale     reference's JSON text        set of "exf_latest"
- *      a Tick every publish     set, failure counts;
- *      interval                 publishes on Tick   ───▶ (2a) dead letters, rate-limited ──▶ DOLPHIN_DEAD_LETTERS
+ *  (1) 1-poll-endpoints ─▶ (2) 2-factor-book ─────▶ (3) 3-encode-exf-latest ─▶ (4) 4-write-exf-latest
+ *      each endpoint on     last good values, lag    ExternalFactors to the     Sinks.map: one whole-value
+ *      its own interval,    histories, ages, stale   reference's JSON text      set of "exf_latest"
+ *      async; a Tick every  set, failure counts;
+ *      publish interval     publishes on Tick ─────▶ (2a) dead letters, rate-limited ─▶ DOLPHIN_DEAD_LETTERS
  * </pre>
  * (2) is one global stateful stage: its state (last good values, lag histories, counters) is in every snapshot;
  * (1) snapshots Retry-After waits. The pipeline preserves order, so an older exf_latest never overwrites a newer one.
