@@ -54,6 +54,7 @@ public final class ExfPollerJob {
     public static Pipeline pipeline(ExfPollerSettings settings, StreamSource<PollEvent> source) {
         FactorBook book = new FactorBook(settings.book());
         ExternalFactorsCodec codec = new ExternalFactorsCodec();
+        boolean meta = settings.publishMeta();
         Pipeline p = Pipeline.create();
         // One source instance feeds one stateful instance; keeping every later edge isolated keeps exf_latest
         // writes in publication order.
@@ -65,7 +66,7 @@ public final class ExfPollerJob {
                                 applyAndCount(book, state, event)))
                 .setName("2-factor-book");
         DeadLetters.divert(outcomes)
-                .map(codec::encode)
+                .map(f -> codec.encode(meta ? f : f.withoutMeta()))
                 .setName("3-encode-exf-latest")
                 .writeTo(Sinks.map(DolphinMaps.FEATURES, json -> FeatureKeys.EXF_LATEST, json -> json))
                 .setName("4-write-exf-latest");

@@ -18,7 +18,7 @@ import java.util.Set;
  * endpoint's name instead of failing the running job.
  */
 public record ExfPollerSettings(List<HttpEndpoint> endpoints, FactorBook.Config book, long publishIntervalMs,
-                                long maxBackoffMs) implements Serializable {
+                                long maxBackoffMs, boolean publishMeta) implements Serializable {
 
     private static final Set<String> ENDPOINT_KEYS =
             Set.of("name", "url", "base-url-env", "interval-ms", "timeout-ms", "stale-after-ms", "fields");
@@ -81,7 +81,7 @@ public record ExfPollerSettings(List<HttpEndpoint> endpoints, FactorBook.Config 
                 positive(s.longValue("dead-letter-interval-ms"), "dead-letter-interval-ms"));
         new FactorBook(book); // validates lagged references and duplicate factor names
         return new ExfPollerSettings(endpoints, book, publish, positive(s.longValue("max-backoff-ms"),
-                "max-backoff-ms"));
+                "max-backoff-ms"), s.bool("publish-meta"));
     }
 
     private static String baseFor(Map<String, Object> e, String base, Map<String, String> env, String where) {

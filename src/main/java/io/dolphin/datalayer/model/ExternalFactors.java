@@ -76,6 +76,11 @@ public record ExternalFactors(Map<String, Double> factors, Double ts, Map<String
         return factors.get(TAKER);
     }
 
+    /** The same factors without {@code _ts}, {@code _age_s} and {@code _stale}: exactly the reference's shape. */
+    public ExternalFactors withoutMeta() {
+        return new ExternalFactors(factors, null, Map.of(), List.of(), extra);
+    }
+
     public boolean isStale(String factor) {
         return stale.contains(factor);
     }

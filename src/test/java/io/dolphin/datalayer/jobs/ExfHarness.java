@@ -104,15 +104,16 @@ final class ExfHarness implements AutoCloseable {
         return member.getMap(DolphinMaps.DEAD_LETTERS);
     }
 
+    /** The current exf_latest text; an assertion error while there is none, so it can be waited for. */
     String latestJson() {
-        return features().get(FeatureKeys.EXF_LATEST);
+        String json = features().get(FeatureKeys.EXF_LATEST);
+        assertNotNull(json, "no exf_latest yet");
+        return json;
     }
 
-    /** The current exf_latest; an assertion error while there is none, so it can be waited for. */
+    /** The current exf_latest; an assertion error while there is none. */
     ExternalFactors latest() {
-        String json = latestJson();
-        assertNotNull(json, "no exf_latest yet");
-        return codec.decode(json);
+        return codec.decode(latestJson());
     }
 
     DeadLetter deadLetter(String key) {

@@ -83,6 +83,14 @@ class ExfPollerJobTest {
     }
 
     @Test
+    void when_metaTurnedOff_then_exactlyTheReferenceShape() {
+        harness.serveRecorded();
+        harness.submit(Map.of("DOLPHIN_EXF_PUBLISH_META", "false"));
+        assertEventually(() -> assertEquals(ExternalFactors.REFERENCE_FIELDS,
+                new ArrayList<>(Json.parseObject(harness.latestJson()).keySet())));
+    }
+
+    @Test
     void when_pollingTheSimulator_then_everyFactorPlausibleAndRefreshedEveryHalfSecond() {
         harness.submit(Map.of());
         assertEventually(() -> {

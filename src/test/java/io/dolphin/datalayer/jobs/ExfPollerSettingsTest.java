@@ -29,6 +29,8 @@ class ExfPollerSettingsTest {
         }
         assertEquals(500, s.publishIntervalMs());
         assertEquals(500, s.book().refreshIntervalMs());
+        assertTrue(s.publishMeta());
+        assertTrue(!settings(Map.of("DOLPHIN_EXF_PUBLISH_META", "false")).publishMeta());
         assertEquals(Map.of("funding_btc_lagged", "funding_btc", "taker_lagged", "taker"),
                 s.book().lagged().stream().collect(Collectors.toMap(FactorBook.LaggedField::name,
                         FactorBook.LaggedField::of)));
