@@ -35,7 +35,12 @@ SELECT
   JSON_VALUE(this, '$.basis' RETURNING DOUBLE) AS basis,
   JSON_VALUE(this, '$.imbalance_btc' RETURNING DOUBLE) AS imbalance_btc,
   JSON_VALUE(this, '$.dvol' RETURNING DOUBLE) AS dvol,
-  JSON_VALUE(this, '$.fear_greed' RETURNING DOUBLE) AS fear_greed
+  JSON_VALUE(this, '$.fear_greed' RETURNING DOUBLE) AS fear_greed,
+  -- Added by dolphin-exf-poller (NULL in values other writers put): when it published, and the factors not to
+  -- be trusted now as a JSON array of names, NULL when there are none. Per-factor ages are in the value's _age_s.
+  -- (Hazelcast's JSON_QUERY fails on an array result unless it is wrapped; the wrapper does not nest it.)
+  JSON_VALUE(this, '$._ts' RETURNING DOUBLE) AS published_ts,
+  CAST(JSON_QUERY(this, '$._stale' WITH ARRAY WRAPPER) AS VARCHAR) AS stale
 FROM "DOLPHIN_FEATURES"
 WHERE __key = 'exf_latest';
 
