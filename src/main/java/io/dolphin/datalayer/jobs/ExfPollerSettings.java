@@ -29,7 +29,7 @@ public record ExfPollerSettings(List<HttpEndpoint> endpoints, FactorBook.Config 
     }
 
     public static ExfPollerSettings from(JobSettings settings) {
-        return from(settings, System.getenv());
+        return from(settings, io.dolphin.datalayer.config.DolphinEnvironment.current());
     }
 
     /** @param env resolves each endpoint's {@code base-url-env} (tests pass their own) */
