@@ -5,7 +5,8 @@ import picocli.CommandLine;
 /** Turns the exceptions an operator can act on into one clear line instead of a stack trace. */
 final class ClusterErrorHandler implements CommandLine.IExecutionExceptionHandler {
 
-    static final int NO_CLUSTER = 2;
+    /** Distinct from picocli's usage error (2), so scripts can wait for a cluster on this code alone. */
+    static final int NO_CLUSTER = 3;
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parseResult) {

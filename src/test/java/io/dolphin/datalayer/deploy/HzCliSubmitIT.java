@@ -111,13 +111,13 @@ class HzCliSubmitIT {
 
     @Test
     @Order(4)
-    void when_noClusterReachable_then_clearErrorAndExit2() throws Exception {
+    void when_noClusterReachable_then_clearErrorAndExit3() throws Exception {
         Path launcher = ExternalMember.home().resolve("bin/dolphin");
         ProcessBuilder pb = new ProcessBuilder(launcher.toString(), "jobs");
         pb.environment().put("DOLPHIN_CLUSTER", "127.0.0.1:" + ExternalMember.freePort());
         pb.environment().put("DOLPHIN_SKIP_BUILD", "1");
         Result r = run(pb);
-        assertEquals(2, r.code, r.output);
+        assertEquals(3, r.code, r.output);
         assertTrue(r.output.contains("no member of cluster 'dolphin' answered"), r.output);
     }
 
