@@ -1,0 +1,127 @@
+package io.dolphin.datalayer.jobs;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.jet.Job;
+import com.hazelcast.jet.config.JobConfig;
+import com.hazelcast.jet.config.ProcessingGuarantee;
+import com.hazelcast.jet.core.JobStatus;
+import io.dolphin.datalayer.hot.DolphinMaps;
+import io.dolphin.datalayer.sink.WarmDb;
+import io.dolphin.datalayer.sink.WarmScript;
+import io.dolphin.datalayer.sink.WarmStoreConfig;
+import io.dolphin.datalayer.sink.WriterPolicy;
+import io.dolphin.datalayer.support.TestCluster;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import static io.dolphin.datalayer.support.Eventually.assertEventually;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class WarmSinkJobTest {
+
+    @TempDir
+    Path dir;
+
+    private final TestCluster cluster = new TestCluster();
+
+    @AfterEach
+    void stop() {
+        cluster.close();
+    }
+
+    static WarmSinkJob.Settings settings(String url) {
+        return new WarmSinkJob.Settings(new WarmStoreConfig(url, "", "", true),
+                new WriterPolicy(5_000, 100, 20_000, 100, 1_000, 10_000), DolphinMaps.JOURNALED);
+    }
+
+    static JobConfig jobConfig() {
+        return new JobConfig().setName(WarmSinkJob.JOB_NAME).setProcessingGuarantee(ProcessingGuarantee.AT_LEAST_ONCE)
+                .setSnapshotIntervalMillis(300);
+    }
+
+    static Job submit(HazelcastInstance member, WarmDb db) {
+        return member.getJet().newJob(WarmSinkJob.pipeline(settings(db.url())), jobConfig());
+    }
+
+    static void assertExactlyOnce(WarmDb db, int rounds) {
+        Map<String, Long> expected = WarmScript.expectedRows(rounds);
+        assertEventually(60, () -> assertEquals(WarmDb.exactlyOnce(expected), db.counts(expected)));
+    }
+
+    @Test
+    void when_scriptedRun_then_everyEventLandsExactlyOnce() throws Exception {
+        // Given
+        HazelcastInstance member = cluster.newMember();
+        WarmDb db = new WarmDb(dir.resolve("warm.duckdb"));
+        submit(member, db);
+
+        // When
+        WarmScript.writeRounds(member, 0, 60);
+
+        // Then
+        assertExactlyOnce(db, 60);
+        assertEventually(() -> assertEquals(
+                "{\"capital\": 25059, \"ts\": " + (1_776_269_558L + 59) + "}",
+                db.strings("SELECT key, value FROM dolphin.hz_last_values WHERE map = 'DOLPHIN_STATE_BLUE'")
+                        .get("capital_checkpoint")));
+        assertEquals(0, db.scalar("SELECT count(*) FROM dolphin_green.obf_universe"));
+    }
+
+    @Test
+    void when_jobRestartedMidRun_then_noLossNoDuplicate() throws Exception {
+        // Given
+        HazelcastInstance member = cluster.newMember();
+        WarmDb db = new WarmDb(dir.resolve("warm.duckdb"));
+        Job job = submit(member, db);
+        WarmScript.writeRounds(member, 0, 40);
+        assertEventually(() -> assertTrue(db.scalar("SELECT count(*) FROM dolphin.trade_events") > 10));
+
+        // When
+        job.restart();
+        WarmScript.writeRounds(member, 40, 80);
+
+        // Then
+        assertExactlyOnce(db, 80);
+    }
+
+    @Test
+    void when_jobCancelledAndSubmittedAgain_then_replayFromOldestAddsNothingTwice() throws Exception {
+        // Given: a first job stored rounds 0..40
+        HazelcastInstance member = cluster.newMember();
+        WarmDb db = new WarmDb(dir.resolve("warm.duckdb"));
+        Job first = submit(member, db);
+        WarmScript.writeRounds(member, 0, 40);
+        assertExactlyOnce(db, 40);
+        first.cancel();
+        assertEventually(() -> assertEquals(JobStatus.FAILED, first.getStatus()));
+
+        // When: a new job without snapshot reads every journal from its oldest event again
+        WarmScript.writeRounds(member, 40, 60);
+        submit(member, db);
+
+        // Then
+        assertExactlyOnce(db, 60);
+    }
+
+    @Test
+    void when_oneOfTwoMembersTerminated_then_noLossNoDuplicate() throws Exception {
+        // Given
+        HazelcastInstance[] members = cluster.newMembers(2);
+        WarmDb db = new WarmDb(dir.resolve("warm.duckdb"));
+        submit(members[0], db);
+        WarmScript.writeRounds(members[0], 0, 40);
+        assertEventually(() -> assertTrue(db.scalar("SELECT count(*) FROM dolphin.trade_events") > 10));
+
+        // When
+        members[1].getLifecycleService().terminate();
+        WarmScript.writeRounds(members[0], 40, 80);
+
+        // Then
+        assertExactlyOnce(db, 80);
+    }
+}
