@@ -6,6 +6,8 @@ import com.hazelcast.jet.config.JobConfig;
 import com.hazelcast.jet.config.ProcessingGuarantee;
 import com.hazelcast.jet.core.JobStatus;
 import io.dolphin.datalayer.hot.DolphinMaps;
+import io.dolphin.datalayer.sink.DuckDbOutage;
+import io.dolphin.datalayer.sink.SinkCounters;
 import io.dolphin.datalayer.sink.WarmDb;
 import io.dolphin.datalayer.sink.WarmScript;
 import io.dolphin.datalayer.sink.WarmStoreConfig;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import static io.dolphin.datalayer.support.Eventually.assertEventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -106,6 +109,35 @@ class WarmSinkJobTest {
 
         // Then
         assertExactlyOnce(db, 60);
+    }
+
+    @Test
+    void when_storeUnavailableFor30s_then_noLossNoDuplicate() throws Exception {
+        try (DuckDbOutage outage = DuckDbOutage.install()) {
+            // Given
+            HazelcastInstance member = cluster.newMember();
+            Path file = dir.resolve("warm.duckdb");
+            WarmDb db = new WarmDb(file);
+            Job job = submit(member, db);
+            WarmScript.writeRounds(member, 0, 30);
+            assertExactlyOnce(db, 30);
+
+            // When: the store goes away for 30 s while the maps keep changing
+            Process holder = outage.begin(file, 30);
+            WarmScript.writeRounds(member, 30, 60);
+            assertEventually(() -> assertTrue(metric(job, SinkCounters.TRANSIENT_ERRORS) > 0));
+            assertEventually(() -> assertEquals(0, metric(job, SinkCounters.STORE_UP)));
+            assertTrue(holder.waitFor(60, TimeUnit.SECONDS), "lock holder did not exit");
+            WarmScript.writeRounds(member, 60, 70);
+
+            // Then
+            assertExactlyOnce(db, 70);
+            assertEquals(0, metric(job, SinkCounters.JOURNAL_LOST));
+        }
+    }
+
+    static long metric(Job job, String name) {
+        return job.getMetrics().get(name).stream().mapToLong(m -> m.value()).max().orElse(-1);
     }
 
     @Test
