@@ -68,7 +68,7 @@ public final class WarmStoreWriter implements AutoCloseable {
     private boolean everOpened;
     private long nextAttemptAt;
     private long backoffMs;
-    private long lastFailureLogAt = Long.MIN_VALUE;
+    private long lastFailureLogAt = Long.MIN_VALUE / 2;
 
     public WarmStoreWriter(WarmStore store, WriterPolicy policy, LongSupplier clock, ILogger logger,
                            DeadLetterTarget deadLetters) {
