@@ -75,9 +75,10 @@ public final class DuckDbStore implements WarmStore {
             }
             writeLastValues(batch);
             writeLedger(batch);
+            surfaceAbort();
             execute("COMMIT");
         } catch (SQLException | RuntimeException e) {
-            rollbackQuietly();
+            abandonTransaction();
             throw e instanceof SQLException s ? s : new SQLException(e.getMessage(), e);
         }
     }
@@ -88,9 +89,12 @@ public final class DuckDbStore implements WarmStore {
         execute("BEGIN TRANSACTION");
         try {
             append(target, rows);
-        } finally {
-            rollbackQuietly();
+            surfaceAbort();
+        } catch (SQLException | RuntimeException e) {
+            abandonTransaction();
+            throw e instanceof SQLException s ? s : new SQLException(e.getMessage(), e);
         }
+        execute("ROLLBACK");
     }
 
     @Override
@@ -195,17 +199,31 @@ public final class DuckDbStore implements WarmStore {
         }
     }
 
+    /**
+     * Inside a transaction DuckDB's Appender reports a refused row (a CHECK constraint) by aborting the transaction
+     * silently, and a COMMIT then commits nothing without a word. A statement after the appends makes it speak.
+     */
+    private void surfaceAbort() throws SQLException {
+        execute("SELECT 1");
+    }
+
     private void execute(String sql) throws SQLException {
         try (Statement st = connection.createStatement()) {
             st.execute(sql);
         }
     }
 
-    private void rollbackQuietly() {
+    /**
+     * After a failed append DuckDB may keep the transaction aborted even past a ROLLBACK ("Current transaction is
+     * aborted"), so the connection is replaced: closing it discards the transaction, nothing of the batch is kept.
+     */
+    private void abandonTransaction() {
+        close();
         try {
-            execute("ROLLBACK");
-        } catch (SQLException | RuntimeException ignored) {
-            // nothing to roll back, or the connection is gone: either way nothing of the batch was committed
+            connection = config.connect();
+            duck = connection.unwrap(DuckDBConnection.class);
+        } catch (SQLException e) {
+            close();
         }
     }
 

@@ -29,8 +29,14 @@ public final class StoreErrors {
     public static Kind duckDb(SQLException e) {
         String m = messages(e);
         if (m.contains("conversion error") || m.contains("constraint error") || m.contains("out of range error")
-                || m.contains("failed to append") || m.contains("invalid input error")) {
+                || m.contains("failed to append") || m.contains("invalid input error")
+                // what a refused row looks like inside a transaction: the Appender aborts it silently
+                || m.contains("current transaction is aborted")) {
             return Kind.BAD_ROW;
+        }
+        if (m.contains("unique file handle conflict")) {
+            // the previous connection's database is still being released in this JVM: it will be
+            return Kind.TRANSIENT;
         }
         if (m.contains("catalog error") || m.contains("binder error") || m.contains("parser error")
                 || m.contains("invalid column type") || m.contains("permission error")) {

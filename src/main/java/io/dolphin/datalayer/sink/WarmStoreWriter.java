@@ -278,6 +278,10 @@ public final class WarmStoreWriter implements AutoCloseable {
         for (Map.Entry<Batch.Target, List<Batch.BatchRow>> e : batch.rowsByTarget().entrySet()) {
             List<Batch.BatchRow> bad = new ArrayList<>();
             bisect(e.getKey(), e.getValue(), bad);
+            if (bad.size() > 1 && bad.size() == e.getValue().size()) {
+                // a table that refuses every row has a problem of its own: no row is dead-lettered for it
+                throw new SQLException("IO Error: " + e.getKey().qualifiedName() + " refuses every row of the batch");
+            }
             for (Batch.BatchRow r : bad) {
                 deadLetters.reject(r.origin(), "the warm store refused the row for " + e.getKey().qualifiedName()
                         + ": " + r.row());

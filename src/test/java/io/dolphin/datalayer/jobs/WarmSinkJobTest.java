@@ -5,7 +5,13 @@ import com.hazelcast.jet.Job;
 import com.hazelcast.jet.config.JobConfig;
 import com.hazelcast.jet.config.ProcessingGuarantee;
 import com.hazelcast.jet.core.JobStatus;
+import com.hazelcast.map.IMap;
+import io.dolphin.datalayer.codec.DeadLetterCodec;
+import io.dolphin.datalayer.hot.DeadLetters;
 import io.dolphin.datalayer.hot.DolphinMaps;
+import io.dolphin.datalayer.model.DeadLetter;
+import io.dolphin.datalayer.sink.Dialect;
+import io.dolphin.datalayer.sink.SchemaApplier;
 import io.dolphin.datalayer.sink.DuckDbOutage;
 import io.dolphin.datalayer.sink.SinkCounters;
 import io.dolphin.datalayer.sink.WarmDb;
@@ -18,6 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -134,6 +143,40 @@ class WarmSinkJobTest {
             assertExactlyOnce(db, 70);
             assertEquals(0, metric(job, SinkCounters.JOURNAL_LOST));
         }
+    }
+
+    @Test
+    void when_valuesCannotBecomeRows_then_deadLetteredAndTheRestLands() {
+        // Given
+        HazelcastInstance member = cluster.newMember();
+        WarmDb db = new WarmDb(dir.resolve("warm.duckdb"));
+        Job job = submit(member, db);
+        IMap<String, String> features = member.getMap(DolphinMaps.FEATURES);
+
+        // When: broken JSON, a level count UInt8 cannot hold, a scan without timestamp, between good rounds
+        WarmScript.writeRounds(member, 0, 10);
+        features.set("exf_latest", "{\"funding_btc\": -5.0e-05, \"dvol\": ");
+        features.set("asset_BADUSDT_ob", "{\"best_bid\": 1.0, \"best_ask\": 2.0, \"n_bid_levels\": 300}");
+        features.set("latest_eigen_scan", "{\"scan_number\": 5}");
+        WarmScript.writeRounds(member, 10, 20);
+
+        // Then
+        assertExactlyOnce(db, 20);
+        IMap<String, String> dead = member.getMap(DolphinMaps.DEAD_LETTERS);
+        assertEventually(() -> assertEquals(3, dead.size(), dead.keySet().toString()));
+        Map<String, String> reasons = new java.util.HashMap<>();
+        dead.values().forEach(v -> {
+            DeadLetter d = new DeadLetterCodec().decode(v);
+            reasons.put(d.source().substring(0, d.source().indexOf(']') + 1), d.reason());
+        });
+        assertTrue(reasons.get("DOLPHIN_FEATURES[exf_latest]").contains("not valid JSON"), reasons.toString());
+        assertTrue(reasons.get("DOLPHIN_FEATURES[asset_BADUSDT_ob]").contains("n_bid_levels"), reasons.toString());
+        assertTrue(reasons.get("DOLPHIN_FEATURES[latest_eigen_scan]").contains("timestamp"), reasons.toString());
+        assertEventually(() -> assertEquals(3, job.getMetrics().get(DeadLetters.METRIC).stream()
+                .mapToLong(m -> m.value()).sum()));
+        // the map held the bad text, so hz-warmup must be able to give it back
+        assertEventually(() -> assertEquals("{\"best_bid\": 1.0, \"best_ask\": 2.0, \"n_bid_levels\": 300}",
+                db.strings("SELECT key, value FROM dolphin.hz_last_values").get("asset_BADUSDT_ob")));
     }
 
     static long metric(Job job, String name) {
