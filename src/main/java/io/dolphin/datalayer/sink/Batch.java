@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +20,7 @@ import java.util.TreeMap;
  */
 public final class Batch {
 
-    private final TreeMap<RangeKey, long[]> ranges = new TreeMap<>();
+    private final Map<RangeKey, long[]> ranges = new HashMap<>();
     private final List<BatchRow> rows = new ArrayList<>();
     private final Map<MapKey, LastValue> lastValues = new LinkedHashMap<>();
     private final String fixedToken;
@@ -83,11 +84,19 @@ public final class Batch {
      * A re-assembled batch therefore sends byte-identical inserts, which is what ClickHouse's token dedup assumes.
      */
     public Map<Target, List<BatchRow>> rowsByTarget() {
+        return rowsByTarget(true);
+    }
+
+    /** @param journalOrder sort rows by journal position (what a token needs); DuckDB's transaction does not */
+    public Map<Target, List<BatchRow>> rowsByTarget(boolean journalOrder) {
         Map<Target, List<BatchRow>> byTarget = new TreeMap<>(Comparator.comparing(Target::green)
                 .thenComparing(t -> t.table().ordinal()));
-        List<BatchRow> sorted = new ArrayList<>(rows);
-        sorted.sort(Comparator.comparing((BatchRow r) -> r.origin().map())
-                .thenComparingInt(r -> r.origin().partition()).thenComparingLong(r -> r.origin().seq()));
+        List<BatchRow> sorted = rows;
+        if (journalOrder) {
+            sorted = new ArrayList<>(rows);
+            sorted.sort(Comparator.comparing((BatchRow r) -> r.origin().map())
+                    .thenComparingInt(r -> r.origin().partition()).thenComparingLong(r -> r.origin().seq()));
+        }
         for (BatchRow r : sorted) {
             byTarget.computeIfAbsent(new Target(r.row().table(), r.row().green()), t -> new ArrayList<>()).add(r);
         }

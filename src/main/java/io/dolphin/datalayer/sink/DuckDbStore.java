@@ -68,7 +68,7 @@ public final class DuckDbStore implements WarmStore {
         requireOpen();
         execute("BEGIN TRANSACTION");
         try {
-            for (Map.Entry<Batch.Target, List<Batch.BatchRow>> e : batch.rowsByTarget().entrySet()) {
+            for (Map.Entry<Batch.Target, List<Batch.BatchRow>> e : batch.rowsByTarget(false).entrySet()) {
                 List<TableRow> rows = new ArrayList<>(e.getValue().size());
                 e.getValue().forEach(r -> rows.add(r.row()));
                 append(e.getKey(), rows);
