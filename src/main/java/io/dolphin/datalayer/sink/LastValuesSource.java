@@ -1,0 +1,72 @@
+package io.dolphin.datalayer.sink;
+
+import com.hazelcast.jet.pipeline.BatchSource;
+import com.hazelcast.jet.pipeline.SourceBuilder;
+
+import java.io.Serializable;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * The raw last value of every key of every map, as the warm sink recorded it in {@code hz_last_values} of both
+ * databases: what hz-warmup puts back after a full cluster restart. A batch source with one reader.
+ */
+public final class LastValuesSource {
+
+    private static final int ROWS_PER_FILL = 1_000;
+
+    private LastValuesSource() {
+    }
+
+    /** One key of one map and the exact JSON text it held. */
+    public record Entry(String map, String key, String value) implements Serializable {
+    }
+
+    public static BatchSource<Entry> of(WarmStoreConfig config) {
+        return SourceBuilder.batch("warm-store-last-values", ctx -> new Reader(config))
+                .<Entry>fillBufferFn(Reader::fill)
+                .destroyFn(Reader::close)
+                .build();
+    }
+
+    private static final class Reader {
+        private final Connection connection;
+        private final Statement statement;
+        private final List<String> queries;
+        private int next;
+        private ResultSet rows;
+
+        Reader(WarmStoreConfig config) throws SQLException {
+            connection = config.connect();
+            statement = connection.createStatement();
+            String only = config.dialect() == Dialect.CLICKHOUSE ? " FINAL WHERE is_deleted = 0" : "";
+            queries = List.of("SELECT map, key, value FROM " + WarmTable.BLUE + ".hz_last_values" + only,
+                    "SELECT map, key, value FROM " + WarmTable.GREEN + ".hz_last_values" + only);
+        }
+
+        void fill(SourceBuilder.SourceBuffer<Entry> buffer) throws SQLException {
+            if (rows == null) {
+                if (next == queries.size()) {
+                    buffer.close();
+                    return;
+                }
+                rows = statement.executeQuery(queries.get(next++));
+            }
+            for (int n = 0; n < ROWS_PER_FILL; n++) {
+                if (!rows.next()) {
+                    rows.close();
+                    rows = null;
+                    return;
+                }
+                buffer.add(new Entry(rows.getString(1), rows.getString(2), rows.getString(3)));
+            }
+        }
+
+        void close() throws SQLException {
+            connection.close();
+        }
+    }
+}

@@ -1,0 +1,200 @@
+package io.dolphin.datalayer.sink;
+
+import com.hazelcast.core.EntryEventType;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.function.FunctionEx;
+import com.hazelcast.function.PredicateEx;
+import com.hazelcast.internal.journal.EventJournalInitialSubscriberState;
+import com.hazelcast.internal.journal.EventJournalReader;
+import com.hazelcast.jet.core.Processor;
+import com.hazelcast.jet.core.metrics.Metric;
+import com.hazelcast.jet.core.metrics.Metrics;
+import com.hazelcast.jet.pipeline.SourceBuilder;
+import com.hazelcast.jet.pipeline.StreamSource;
+import com.hazelcast.logging.ILogger;
+import com.hazelcast.map.EventJournalMapEvent;
+import com.hazelcast.ringbuffer.ReadResultSet;
+import com.hazelcast.ringbuffer.StaleSequenceException;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * The Dolphin maps' event journals as a stream of {@link JournalEvent}s that carry their journal sequence, read from the
+ * oldest retained event on a fresh start and from the snapshotted offsets after a restart.
+ *
+ * <p>Why not {@code Sources.mapJournal}: it hides each event's sequence, and the sequence is what makes the warm
+ * sink's writes idempotent. The reading follows Hazelcast's own {@code StreamEventJournalP}: one outstanding
+ * long-poll read per partition, at most {@value #MAX_FETCH} events each. Partitions are split over the readers by
+ * {@code partition % totalParallelism}, which every reader computes alike.
+ *
+ * <p>Overflow is never silent: a read whose first sequence is past the requested one lost the events in between;
+ * they are logged and counted in {@value #METRIC_OVERFLOW} (the sink counts the same gap in its own metric).
+ */
+public final class MapJournalSource {
+
+    /** Events the journal dropped before this reader got to them. */
+    public static final String METRIC_OVERFLOW = "journalOverflowEvents";
+    static final int MAX_FETCH = 256;
+    private static final int MAX_EVENTS_PER_FILL = 4_096;
+
+    private MapJournalSource() {
+    }
+
+    /**
+     * The journals of {@code maps} as one source: one source keeps each partition's events on one path through
+     * the pipeline (a merge of several sources would let Jet spread one partition over parallel processors).
+     */
+    public static StreamSource<JournalEvent> of(List<String> maps) {
+        List<String> names = List.copyOf(maps);
+        return SourceBuilder.stream("dolphin-journals", ctx -> new Reader(ctx, names))
+                .<JournalEvent>fillBufferFn(Reader::fill)
+                .createSnapshotFn(Reader::snapshot)
+                .restoreSnapshotFn(Reader::restore)
+                .distributed(1)
+                .build();
+    }
+
+    /** Next offset per {@code map/partition}, tagged with the epoch they belong to. */
+    record Offsets(long epoch, Map<String, Long> next) implements Serializable {
+    }
+
+    /** Reads a share of all (map, partition) journals: slot i is {@code slotMap[i]}'s partition {@code slotPartition[i]}. */
+    private static final class Reader {
+        private final ILogger logger;
+        private final long epoch;
+        private final String[] slotMap;
+        private final int[] slotPartition;
+        private final long[] offsets;
+        private final List<EventJournalReader<EventJournalMapEvent<String, String>>> journals = new ArrayList<>();
+        private final List<CompletableFuture<ReadResultSet<EventJournalMapEvent<String, String>>>> reads =
+                new ArrayList<>();
+        private int cursor;
+        private Metric overflow;
+
+        @SuppressWarnings("unchecked")
+        Reader(Processor.Context ctx, List<String> maps) throws Exception {
+            this.logger = ctx.logger();
+            HazelcastInstance hz = ctx.hazelcastInstance();
+            this.epoch = JournalEpoch.of(hz);
+            int partitionCount = hz.getPartitionService().getPartitions().size();
+            List<Integer> mine = new ArrayList<>();
+            for (int slot = 0; slot < maps.size() * partitionCount; slot++) {
+                if (slot % ctx.totalParallelism() == ctx.globalProcessorIndex()) {
+                    mine.add(slot);
+                }
+            }
+            slotMap = new String[mine.size()];
+            slotPartition = new int[mine.size()];
+            offsets = new long[mine.size()];
+            for (int i = 0; i < mine.size(); i++) {
+                slotMap[i] = maps.get(mine.get(i) / partitionCount);
+                slotPartition[i] = mine.get(i) % partitionCount;
+                journals.add((EventJournalReader<EventJournalMapEvent<String, String>>) hz.getMap(slotMap[i]));
+                EventJournalInitialSubscriberState state =
+                        journals.get(i).subscribeToEventJournal(slotPartition[i]).toCompletableFuture().get();
+                offsets[i] = state.getOldestSequence();
+            }
+        }
+
+        void fill(SourceBuilder.SourceBuffer<JournalEvent> buffer) throws Exception {
+            if (overflow == null) {
+                overflow = Metrics.metric(METRIC_OVERFLOW);
+                for (int i = 0; i < offsets.length; i++) {
+                    reads.add(read(i));
+                }
+            }
+            int emitted = 0;
+            for (int n = 0; n < offsets.length && emitted < MAX_EVENTS_PER_FILL; n++) {
+                int i = cursor;
+                cursor = (cursor + 1) % offsets.length;
+                CompletableFuture<ReadResultSet<EventJournalMapEvent<String, String>>> f = reads.get(i);
+                if (!f.isDone()) {
+                    continue;
+                }
+                ReadResultSet<EventJournalMapEvent<String, String>> result = resultOf(f, i);
+                if (result != null) {
+                    emitted += emit(result, i, buffer);
+                }
+                reads.set(i, read(i));
+            }
+        }
+
+        private int emit(ReadResultSet<EventJournalMapEvent<String, String>> result, int i,
+                         SourceBuilder.SourceBuffer<JournalEvent> buffer) {
+            long now = System.currentTimeMillis();
+            if (result.size() > 0 && result.getSequence(0) > offsets[i]) {
+                lost(i, result.getSequence(0) - offsets[i]);
+            }
+            for (int k = 0; k < result.size(); k++) {
+                EventJournalMapEvent<String, String> e = result.get(k);
+                EntryEventType type = e.getType();
+                boolean removed = type == EntryEventType.REMOVED || type == EntryEventType.EVICTED
+                        || type == EntryEventType.EXPIRED;
+                buffer.add(new JournalEvent(epoch, slotMap[i], slotPartition[i], result.getSequence(k), e.getKey(),
+                        removed ? null : e.getNewValue(), e.getOldValue(), type == EntryEventType.ADDED, removed, now));
+            }
+            offsets[i] = result.getNextSequenceToReadFrom();
+            return result.size();
+        }
+
+        private ReadResultSet<EventJournalMapEvent<String, String>> resultOf(
+                CompletableFuture<ReadResultSet<EventJournalMapEvent<String, String>>> f, int i) throws Exception {
+            try {
+                return f.get();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof StaleSequenceException stale) {
+                    lost(i, stale.getHeadSeq() - offsets[i]);
+                    offsets[i] = stale.getHeadSeq();
+                    return null;
+                }
+                throw e;
+            }
+        }
+
+        private void lost(int i, long count) {
+            overflow.increment(count);
+            logger.severe(count + " events of " + slotMap[i] + " partition " + slotPartition[i] + " were overwritten"
+                    + " in the event journal before the warm sink read them (from sequence " + offsets[i] + "). The"
+                    + " journal is too small for the sink's stall: raise its capacity in hz-config/hazelcast.yaml.");
+        }
+
+    private CompletableFuture<ReadResultSet<EventJournalMapEvent<String, String>>> read(int i) {
+            return journals.get(i).readFromEventJournal(offsets[i], 1, MAX_FETCH, slotPartition[i],
+                    // Hazelcast's own functions: they run on the partition owner, which may not know our classes.
+                    PredicateEx.<EventJournalMapEvent<String, String>>alwaysTrue(),
+                    FunctionEx.<EventJournalMapEvent<String, String>>identity()).toCompletableFuture();
+        }
+
+        Offsets snapshot() {
+            Map<String, Long> next = new HashMap<>();
+            for (int i = 0; i < offsets.length; i++) {
+                next.put(slotMap[i] + "/" + slotPartition[i], offsets[i]);
+            }
+            return new Offsets(epoch, next);
+        }
+
+        void restore(List<Offsets> saved) {
+            Map<String, Long> all = new HashMap<>();
+            for (Offsets o : saved) {
+                if (o.epoch() == epoch) {
+                    all.putAll(o.next());
+                } else {
+                    logger.warning("ignoring journal offsets of epoch " + o.epoch() + ": the journals are of epoch "
+                            + epoch + " (the cluster restarted), reading them from the oldest event");
+                }
+            }
+            for (int i = 0; i < offsets.length; i++) {
+                Long next = all.get(slotMap[i] + "/" + slotPartition[i]);
+                if (next != null) {
+                    offsets[i] = next;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package io.dolphin.datalayer.sink;
+
+import io.dolphin.datalayer.hot.FeatureKeys;
+
+import java.util.List;
+
+/**
+ * {@code DOLPHIN_FEATURES["asset_<SYMBOL>_ob"]} to {@code obf_universe}: the symbol comes from the key, {@code ts}
+ * (epoch ms) or the journal read time is the event time; best bid and ask are required, the other features
+ * optional. Level counts above 255 do not fit the reference's UInt8 and are rejected.
+ */
+public final class ObfRowMapper implements RowMapper {
+
+    private static final long serialVersionUID = 1L;
+    private static final List<String> NUMBERS = List.of("spread_bps", "depth_1pct_usd", "depth_quality",
+            "fill_probability", "imbalance");
+
+    @Override
+    public List<TableRow> rows(JournalEvent event, boolean green) {
+        RowFields f = RowFields.parse(event.key(), event.value());
+        Long ts = f.timeMicros("ts");
+        RowBuilder row = new RowBuilder(WarmTable.OBF_UNIVERSE, green)
+                .set("ts", ts != null ? ts : event.readTimeMs() * 1_000L)
+                .set("symbol", FeatureKeys.symbolOfOrderBook(event.key()))
+                .set("best_bid", f.requireNumber("best_bid"))
+                .set("best_ask", f.requireNumber("best_ask"))
+                .set("n_bid_levels", f.integer("n_bid_levels"))
+                .set("n_ask_levels", f.integer("n_ask_levels"));
+        for (String column : NUMBERS) {
+            row.set(column, f.number(column));
+        }
+        return List.of(row.build());
+    }
+}

@@ -1,0 +1,33 @@
+package io.dolphin.datalayer.sink;
+
+import io.dolphin.datalayer.codec.MalformedJsonException;
+import io.dolphin.datalayer.hot.DolphinMaps;
+import io.dolphin.datalayer.model.DeadLetter;
+
+import java.util.List;
+
+/** Stage 2 of dolphin-warm-sink: a journal event becomes its rows, or its rejection. Never drops an event. */
+public final class WarmEventMapper {
+
+    private WarmEventMapper() {
+    }
+
+    public static MappedEvent map(JournalEvent event) {
+        JournalEvent slim = event.withoutOldValue();
+        RowMapper mapper = WarmRoutes.mapperFor(event.map(), event.key());
+        if (event.removed() || mapper == null) {
+            return new MappedEvent(slim, List.of(), null);
+        }
+        try {
+            return new MappedEvent(slim, mapper.rows(event, DolphinMaps.isGreen(event.map())), null);
+        } catch (MalformedJsonException | IllegalArgumentException e) {
+            return new MappedEvent(slim, List.of(), e.getMessage());
+        }
+    }
+
+    /** The dead letter of a rejected event; its source is the journal position, so a replay overwrites it. */
+    public static DeadLetter deadLetter(String jobName, MappedEvent rejected) {
+        return DeadLetter.of(jobName, rejected.event().describe(), rejected.rejection(), rejected.event().value(),
+                System.currentTimeMillis());
+    }
+}
