@@ -9,6 +9,6 @@ public final class Benchmarks {
     }
 
     public static List<Benchmark> all() {
-        return List.of(new AcbBenchmark());
+        return List.of(new AcbBenchmark(), new WarmSinkBenchmark());
     }
 }

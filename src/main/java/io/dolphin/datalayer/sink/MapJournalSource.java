@@ -40,6 +40,12 @@ public final class MapJournalSource {
 
     /** Events the journal dropped before this reader got to them. */
     public static final String METRIC_OVERFLOW = "journalOverflowEvents";
+    /**
+     * How close this reader is to losing events: the largest unread backlog of any of its partitions, as a percentage
+     * of that partition's journal capacity. At 100 the oldest unread event is being overwritten.
+     */
+    public static final String METRIC_FILL = "journalFillPercent";
+    private static final long FILL_PROBE_INTERVAL_MS = 5_000;
     static final int MAX_FETCH = 256;
     private static final int MAX_EVENTS_PER_FILL = 4_096;
 
@@ -74,8 +80,12 @@ public final class MapJournalSource {
         private final List<EventJournalReader<EventJournalMapEvent<String, String>>> journals = new ArrayList<>();
         private final List<CompletableFuture<ReadResultSet<EventJournalMapEvent<String, String>>>> reads =
                 new ArrayList<>();
+        private final long[] capacityPerPartition;
         private int cursor;
         private Metric overflow;
+        private Metric fill;
+        private List<CompletableFuture<EventJournalInitialSubscriberState>> fillProbes;
+        private long nextFillProbe;
 
         @SuppressWarnings("unchecked")
         Reader(Processor.Context ctx, List<String> maps) throws Exception {
@@ -92,8 +102,11 @@ public final class MapJournalSource {
             slotMap = new String[mine.size()];
             slotPartition = new int[mine.size()];
             offsets = new long[mine.size()];
+            capacityPerPartition = new long[mine.size()];
             for (int i = 0; i < mine.size(); i++) {
                 slotMap[i] = maps.get(mine.get(i) / partitionCount);
+                capacityPerPartition[i] = Math.max(1, hz.getConfig().getMapConfig(slotMap[i]).getEventJournalConfig()
+                        .getCapacity() / partitionCount);
                 slotPartition[i] = mine.get(i) % partitionCount;
                 journals.add((EventJournalReader<EventJournalMapEvent<String, String>>) hz.getMap(slotMap[i]));
                 EventJournalInitialSubscriberState state =
@@ -105,10 +118,12 @@ public final class MapJournalSource {
         void fill(SourceBuilder.SourceBuffer<JournalEvent> buffer) throws Exception {
             if (overflow == null) {
                 overflow = Metrics.metric(METRIC_OVERFLOW);
+                fill = Metrics.metric(METRIC_FILL);
                 for (int i = 0; i < offsets.length; i++) {
                     reads.add(read(i));
                 }
             }
+            probeFill();
             int emitted = 0;
             for (int n = 0; n < offsets.length && emitted < MAX_EVENTS_PER_FILL; n++) {
                 int i = cursor;
@@ -155,6 +170,36 @@ public final class MapJournalSource {
                 }
                 throw e;
             }
+        }
+
+        /** Every few seconds, asks each journal for its newest sequence (asynchronously) and gauges the backlog. */
+        private void probeFill() {
+            long now = System.currentTimeMillis();
+            if (fillProbes == null) {
+                if (now < nextFillProbe) {
+                    return;
+                }
+                fillProbes = new ArrayList<>(offsets.length);
+                for (int i = 0; i < offsets.length; i++) {
+                    fillProbes.add(journals.get(i).subscribeToEventJournal(slotPartition[i]).toCompletableFuture());
+                }
+                return;
+            }
+            if (!fillProbes.stream().allMatch(CompletableFuture::isDone)) {
+                return;
+            }
+            long worst = 0;
+            for (int i = 0; i < offsets.length; i++) {
+                CompletableFuture<EventJournalInitialSubscriberState> f = fillProbes.get(i);
+                if (f.isCompletedExceptionally()) {
+                    continue;
+                }
+                long backlog = Math.max(0, f.join().getNewestSequence() + 1 - offsets[i]);
+                worst = Math.max(worst, Math.min(100, backlog * 100 / capacityPerPartition[i]));
+            }
+            fill.set(worst);
+            fillProbes = null;
+            nextFillProbe = now + FILL_PROBE_INTERVAL_MS;
         }
 
         private void lost(int i, long count) {

@@ -44,7 +44,7 @@ final class HazelcastMBeans {
             new Sample(PARSE + ">", "queuesSize", "hazelcast_jet_queues_size" + PARSE_LABELS),
             new Sample(PARSE + ">", "queuesCapacity", "hazelcast_jet_queues_capacity" + PARSE_LABELS),
             new Sample(PARSE + ", tag6=\"user=true\">", "deadLetters", "dolphin_dead_letters_total" + PARSE_LABELS),
-            new Sample(PARSE + ", tag6=\"user=true\">", "warmSinkLagMillis", "dolphin_job_warm_sink_lag_millis" + PARSE_LABELS),
+            new Sample(PARSE + ", tag6=\"user=true\">", "warmSinkLagMs", "dolphin_job_warm_sink_lag_ms" + PARSE_LABELS),
             new Sample(PARSE + ", tag6=\"user=true\">", "journalFillPercent", "dolphin_job_journal_fill_percent" + PARSE_LABELS),
             new Sample(PARSE + ", tag6=\"user=true\">", "journalOverflowEvents",
                     "dolphin_job_journal_overflow_events" + PARSE_LABELS),
