@@ -2,7 +2,6 @@ package io.dolphin.datalayer.jobs;
 
 import com.hazelcast.sql.SqlResult;
 import com.hazelcast.sql.SqlRow;
-import io.dolphin.datalayer.codec.ExfRows;
 import io.dolphin.datalayer.codec.ExternalFactorsCodec;
 import io.dolphin.datalayer.codec.Json;
 import io.dolphin.datalayer.hot.SqlMappings;
@@ -76,9 +75,10 @@ class ExfPollerJobTest {
         assertEquals(ExternalFactors.REFERENCE_FIELDS, keys.subList(0, 13));
         assertEquals(List.of("_ts", "_age_s", "_stale"), keys.subList(13, keys.size()));
         // and the warm sink's exf_data row and the SQL view read it
-        Map<String, Object> row = ExfRows.columns(json, 0);
-        assertEquals(-5.085e-05, row.get("funding_rate"));
-        assertEquals(0.5317, row.get("taker_ratio"));
+        var row = new io.dolphin.datalayer.sink.ExfRowMapper().rows(new io.dolphin.datalayer.sink.JournalEvent(1,
+                "DOLPHIN_FEATURES", 0, 0, "exf_latest", json, null, false, false, 0), false).get(0);
+        assertEquals(-5.085e-05, ((Number) row.get("funding_rate")).doubleValue(), 1e-12);
+        assertEquals(0.5317, ((Number) row.get("taker_ratio")).doubleValue(), 1e-6);
         assertSqlView();
     }
 
