@@ -5,6 +5,7 @@ import com.hazelcast.logging.Logger;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +32,8 @@ public final class ScannerFileWriter implements AutoCloseable {
 
     public enum Mode { IN_PLACE, RENAME }
 
+    /** pyarrow writes a file in pieces too; a reader polling mid-write sees a prefix. */
+    private static final int WRITE_CHUNK = 4096;
     private static final ILogger LOG = Logger.getLogger(ScannerFileWriter.class);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HHmmss").withZone(ZoneOffset.UTC);
@@ -91,9 +94,13 @@ public final class ScannerFileWriter implements AutoCloseable {
         try {
             Files.createDirectories(file.getParent());
             Path target = mode == Mode.RENAME ? file.resolveSibling(file.getFileName() + ".tmp") : file;
+            // Encoded before the file is opened, so the file is not left empty while Arrow warms up.
+            byte[] bytes = table.toBytes(format);
             try (FileChannel ch = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
-                table.writeTo(ch, format, Math.max(table.rows(), 1));
+                for (int off = 0; off < bytes.length; off += WRITE_CHUNK) {
+                    ch.write(ByteBuffer.wrap(bytes, off, Math.min(WRITE_CHUNK, bytes.length - off)));
+                }
             }
             if (mode == Mode.RENAME) {
                 Files.move(target, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
