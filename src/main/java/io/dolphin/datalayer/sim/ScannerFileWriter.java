@@ -127,9 +127,11 @@ public final class ScannerFileWriter implements AutoCloseable {
         return nextScanNumber.get();
     }
 
+    /** Stops the schedule; a file being written is finished first, never left half-written. */
     public synchronized void stop() {
         if (scheduler != null) {
-            scheduler.shutdownNow();
+            // Not shutdownNow(): interrupting a FileChannel write closes it and leaves a truncated file.
+            scheduler.shutdown();
             try {
                 scheduler.awaitTermination(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {

@@ -60,10 +60,14 @@ final class ScanBridgeFixture implements AutoCloseable {
     }
 
     Job start(ScanBridgeJob.Settings settings) {
+        return start(settings, 500);
+    }
+
+    Job start(ScanBridgeJob.Settings settings, long snapshotIntervalMillis) {
         JobConfig config = new JobConfig()
                 .setName(ScanBridgeJob.JOB_NAME + "-" + JOB_IDS.incrementAndGet())
                 .setProcessingGuarantee(ProcessingGuarantee.EXACTLY_ONCE)
-                .setSnapshotIntervalMillis(500)
+                .setSnapshotIntervalMillis(snapshotIntervalMillis)
                 .setMetricsEnabled(true);
         Job job = member.getJet().newJob(ScanBridgeJob.pipeline(settings), config);
         assertEventually(() -> assertEquals(JobStatus.RUNNING, job.getStatus()));
