@@ -48,7 +48,7 @@ public final class SchemaCommand implements Runnable {
         }
 
         private static String envOr(String name, String fallback) {
-            String v = System.getenv(name);
+            String v = io.dolphin.datalayer.config.DolphinEnvironment.current().get(name);
             return v == null || v.isBlank() ? fallback : v;
         }
     }

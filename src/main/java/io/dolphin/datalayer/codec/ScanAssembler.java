@@ -271,7 +271,8 @@ final class ScanAssembler {
     }
 
     private static Instant instant(double epochSeconds) {
-        return EigenScanRows.instantOfEpochSeconds(epochSeconds);
+        long micros = Math.round(epochSeconds * 1_000_000d);
+        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
     }
 
     private static String abbreviate(String s) {

@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * {@code DOLPHIN_FEATURES["latest_eigen_scan"]} to {@code eigen_scans}: {@code timestamp} (epoch seconds) and
  * {@code scan_number} are required; the velocities are read at the top level or, as the scanner writes them, under
- * {@code result}; the trace id is {@code _ng7_metadata.uuid}.
+ * {@code result} (the trader's latencies also under {@code _ng7_metadata}); the trace id is {@code _ng7_metadata.uuid}.
  */
 public final class EigenScanRowMapper implements RowMapper {
 
@@ -31,7 +31,8 @@ public final class EigenScanRowMapper implements RowMapper {
                 .set("scan_uuid", uuid);
         for (String column : List.of("vel_div", "w50_velocity", "w750_velocity", "instability_50", "scan_to_fill_ms",
                 "step_bar_ms")) {
-            row.set(column, f.number(column) != null ? f.number(column) : result.number(column));
+            Double v = f.number(column) != null ? f.number(column) : result.number(column);
+            row.set(column, v != null ? v : meta.number(column));
         }
         return List.of(row.build());
     }

@@ -67,7 +67,7 @@ public final class SchemaApplier {
 
     static String read(Dialect dialect, String file) {
         List<Path> candidates = new ArrayList<>();
-        String home = System.getenv("DOLPHIN_HOME");
+        String home = io.dolphin.datalayer.config.DolphinEnvironment.current().get("DOLPHIN_HOME");
         if (home != null) {
             candidates.add(Path.of(home, "sql", dialect.folder(), file));
         }

@@ -37,8 +37,11 @@ public final class TestCluster implements AutoCloseable {
         return members;
     }
 
+    /** A client of this cluster (the deployed cluster name, not Hazelcast's default 'dev'). */
     public HazelcastInstance newClient() {
-        return factory.newHazelcastClient();
+        com.hazelcast.client.config.ClientConfig config = new com.hazelcast.client.config.ClientConfig();
+        config.setClusterName(memberConfig().getClusterName());
+        return factory.newHazelcastClient(config);
     }
 
     public TestHazelcastFactory factory() {
