@@ -3,13 +3,13 @@ package io.dolphin.datalayer.jobs;
 import com.hazelcast.jet.config.ProcessingGuarantee;
 import com.hazelcast.jet.kafka.KafkaSources;
 import com.hazelcast.jet.pipeline.Pipeline;
-import com.hazelcast.jet.pipeline.Sinks;
 import com.hazelcast.jet.pipeline.StreamSource;
 import com.hazelcast.jet.pipeline.StreamStage;
 import io.dolphin.datalayer.config.JobDescriptor;
 import io.dolphin.datalayer.hot.DeadLetters;
 import io.dolphin.datalayer.hot.DolphinMaps;
 import io.dolphin.datalayer.model.Outcome;
+import io.dolphin.datalayer.sink.OrderedMapSink;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import java.util.Map;
@@ -24,13 +24,14 @@ import java.util.Map;
  *     ▼   partitioned by symbol (one processor per symbol: Kafka order kept)
  *  2-parse-features-order   size/key checks, parse, per-symbol order guard (state in snapshots),
  *     │                      features, JSON  ──rejected──▶ 2-...-dead-letters ──▶ DOLPHIN_DEAD_LETTERS (+ metric)
- *     ▼   isolated edge (preserveOrder)
- *  3-write-features          Sinks.map(DOLPHIN_FEATURES), partitioned by map key
+ *     ▼   partitioned by map key (to the member owning it)
+ *  3-write-features          OrderedMapSink: one blocking putAll at a time per processor, so never reordered
  * </pre>
  *
  * <b>Order.</b> Kafka keeps a symbol's records in order within its partition. The pipeline keeps that order to the
- * map: stage 2 is keyed by symbol (one processor per symbol, FIFO edges) and the pipeline preserves order, so the
- * stateless stages after it do not rebalance. Stage 2 drops any snapshot whose {@code ts} is not newer than the last
+ * map: stage 2 is keyed by symbol (one processor per symbol, FIFO edges), the pipeline preserves order (the
+ * stateless stages after it do not rebalance), and stage 3 is keyed by map key and never reorders its batches
+ * ({@code Sinks.map} does: see {@link OrderedMapSink}). Stage 2 drops any snapshot whose {@code ts} is not newer than the last
  * one accepted for its symbol (a late or repeated record from the producer) and counts it.
  *
  * <p><b>Restarts.</b> The job requires {@code EXACTLY_ONCE}: the order guard's state must match the Kafka offsets
@@ -44,6 +45,8 @@ import java.util.Map;
 public final class ObfIngestJob {
 
     public static final String DESCRIPTOR_ID = "obf-ingest";
+    /** Writer threads per member; each writes one batch at a time (see {@link OrderedMapSink}). */
+    static final int SINK_PARALLELISM = 2;
 
     private ObfIngestJob() {
     }
@@ -62,10 +65,11 @@ public final class ObfIngestJob {
                 .withoutTimestamps()
                 .setName("1-read-kafka")
                 .groupingKey(ObfRecord::routingKey)
-                .mapStateful(OrderBookIngest.OrderGuard::new, ingest::apply)
+                .mapStateful(OrderBookIngest.OrderGuard::new, ingest::applyCounted)
                 .setName("2-parse-features-order");
         DeadLetters.divert(ingested)
-                .writeTo(Sinks.map(DolphinMaps.FEATURES))
+                .rebalance(Map.Entry::getKey)
+                .writeTo(OrderedMapSink.map(DolphinMaps.FEATURES, SINK_PARALLELISM))
                 .setName("3-write-features");
         return p;
     }

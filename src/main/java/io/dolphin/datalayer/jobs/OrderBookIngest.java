@@ -81,12 +81,20 @@ public final class OrderBookIngest implements Serializable {
                     + routingKey + "'");
         }
         if (book.ts() <= guard.lastTs) {
-            Metrics.metric(STALE_METRIC).increment();
             return null;
         }
         guard.lastTs = book.ts();
         String json = codec.encode(calculator.compute(book));
         return Outcome.accepted(entry(FeatureKeys.orderBook(book.symbol()), json));
+    }
+
+    /** {@link #apply} inside the job: the same, counting the snapshots it drops as stale. */
+    public Outcome<Map.Entry<String, String>> applyCounted(OrderGuard guard, String routingKey, ObfRecord record) {
+        Outcome<Map.Entry<String, String>> out = apply(guard, routingKey, record);
+        if (out == null) {
+            Metrics.metric(STALE_METRIC).increment();
+        }
+        return out;
     }
 
     private Outcome<Map.Entry<String, String>> reject(ObfRecord record, String reason) {

@@ -95,12 +95,12 @@ public final class OrderBookFeed implements AutoCloseable {
         return generator.symbols();
     }
 
-    /** Sends the next snapshot of the next symbol (round robin) and returns its symbol. */
-    public String sendNext() {
+    /** Sends the next snapshot of the next symbol (round robin) and returns it. */
+    public Generator.Message sendNext() {
         Generator.Message m = generator.next();
         send(m.symbol(), m.value());
         lastProduced.put(m.symbol(), m.value());
-        return m.symbol();
+        return m;
     }
 
     /** Sends {@code count} snapshots as fast as the producer takes them. */
