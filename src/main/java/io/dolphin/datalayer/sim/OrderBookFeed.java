@@ -317,20 +317,34 @@ public final class OrderBookFeed implements AutoCloseable {
         }
 
         Ascii integer(long v) {
-            return raw(Long.toString(v));
+            return fixed(v, 0);
         }
 
-        /** {@code units × 10^-decimals}, e.g. (845001, 1) → 84500.1; trailing zeros kept, which JSON allows. */
+        /** {@code units × 10^-decimals} for units ≥ 0, e.g. (845001, 1) → 84500.1, (5, 3) → 0.005. */
         Ascii fixed(long units, int decimals) {
-            if (decimals == 0) {
-                return integer(units);
+            int digits = Math.max(decimals + 1, digitCount(units));
+            ensure(digits + 1);
+            int end = len + digits + (decimals > 0 ? 1 : 0);
+            int pos = end;
+            long v = units;
+            for (int d = 0; d < digits; d++) {
+                if (decimals > 0 && d == decimals) {
+                    buf[--pos] = '.';
+                }
+                buf[--pos] = (byte) ('0' + v % 10);
+                v /= 10;
             }
-            String digits = Long.toString(units);
-            if (digits.length() <= decimals) {
-                digits = "0".repeat(decimals - digits.length() + 1) + digits;
+            len = end;
+            return this;
+        }
+
+        private static int digitCount(long v) {
+            int n = 1;
+            while (v >= 10) {
+                v /= 10;
+                n++;
             }
-            int point = digits.length() - decimals;
-            return raw(digits.substring(0, point)).raw(".").raw(digits.substring(point));
+            return n;
         }
 
         private void ensure(int extra) {
