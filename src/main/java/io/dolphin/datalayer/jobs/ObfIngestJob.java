@@ -23,7 +23,7 @@ import java.util.Map;
  *     │ 1-read-kafka          offsets in Jet snapshots; raw bytes + topic/partition@offset
  *     ▼   partitioned by symbol (one processor per symbol: Kafka order kept)
  *  2-parse-features-order   size/key checks, parse, per-symbol order guard (state in snapshots),
- *     │                      features, JSON  ──rejected──▶ 2-...-dead-letters ──▶ DOLPHIN_DEAD_LETTERS (+ metric)
+ *     │                      features, JSON  ──rejected──▶ DOLPHIN_DEAD_LETTERS (+ metric deadLetters)
  *     ▼   partitioned by map key (to the member owning it)
  *  3-write-features          OrderedMapSink: one blocking putAll at a time per processor, so never reordered
  * </pre>
