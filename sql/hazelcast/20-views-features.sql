@@ -76,6 +76,8 @@ SELECT
   JSON_VALUE(this, '$.fill_probability' RETURNING DOUBLE) AS fill_probability,
   JSON_VALUE(this, '$.imbalance' RETURNING DOUBLE) AS imbalance,
   JSON_VALUE(this, '$.n_bid_levels' RETURNING INT) AS n_bid_levels,
-  JSON_VALUE(this, '$.n_ask_levels' RETURNING INT) AS n_ask_levels
+  JSON_VALUE(this, '$.n_ask_levels' RETURNING INT) AS n_ask_levels,
+  -- exchange time of the snapshot, epoch ms (written by dolphin-obf-ingest; NULL for the reference shape)
+  JSON_VALUE(this, '$.ts' RETURNING BIGINT) AS ts
 FROM "DOLPHIN_FEATURES"
 WHERE __key LIKE 'asset\_%\_ob' ESCAPE '\';

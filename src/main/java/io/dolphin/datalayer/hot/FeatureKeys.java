@@ -26,8 +26,18 @@ public final class FeatureKeys {
         return OB_PREFIX + symbol + OB_SUFFIX;
     }
 
+    /** Same as matching {@link #SYMBOL}, without a regex: the order-book job checks every record's key. */
     public static boolean isValidSymbol(String symbol) {
-        return symbol != null && SYMBOL.matcher(symbol).matches();
+        if (symbol == null || symbol.length() < 2 || symbol.length() > 30) {
+            return false;
+        }
+        for (int i = 0; i < symbol.length(); i++) {
+            char c = symbol.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static boolean isOrderBook(String key) {

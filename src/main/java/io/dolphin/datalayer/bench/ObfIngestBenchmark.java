@@ -1,0 +1,385 @@
+package io.dolphin.datalayer.bench;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.core.EntryEvent;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.jet.Job;
+import com.hazelcast.map.IMap;
+import com.hazelcast.map.listener.EntryAddedListener;
+import com.hazelcast.map.listener.EntryUpdatedListener;
+import io.dolphin.datalayer.config.JobDescriptor;
+import io.dolphin.datalayer.config.JobDescriptors;
+import io.dolphin.datalayer.config.MemberConfigs;
+import io.dolphin.datalayer.hot.DolphinMaps;
+import io.dolphin.datalayer.hot.FeatureKeys;
+import io.dolphin.datalayer.jobs.ObfIngestJob;
+import io.dolphin.datalayer.jobs.ObfIngestSettings;
+import io.dolphin.datalayer.sim.EmbeddedKafka;
+import io.dolphin.datalayer.sim.OrderBookFeed;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * {@code obf-ingest}: the order-book path at 100× production, all in one JVM on the build machine's cores (an
+ * in-process KRaft broker, one member with the deployed configuration incl. the FEATURES journal, the feed).
+ *
+ * <p>One round measures, in this order:
+ * <ol>
+ *   <li><b>raw consumer rate</b>: a plain {@code KafkaConsumer} reading a pre-filled topic (542 symbols, 4
+ *       partitions, ~430-byte snapshots) from the beginning, touching only the bytes: the baseline;</li>
+ *   <li><b>job sustained rate</b>: the job submitted on the backlog (the pre-filled records and those of the
+ *       baseline below), from its first write until every key holds its symbol's last snapshot (parse, features,
+ *       order guard, map write, journal);</li>
+ *   <li><b>event→IMap latency</b> p50/p99/p99.9 with the job at the head of the topic while the feed offers
+ *       110,000 snapshots/s: wall clock at the map event minus the snapshot's {@code ts} (stamped when produced),
+ *       sampled on 32 symbols' keys, after a 1 s warm-up. Baseline: the same feed at 110k/s read by a plain
+ *       consumer before the job runs (Kafka's own latency on these cores). If the job does not hold 110k/s (feed
+ *       short of 95% of it, or the job still behind 1 s after the feed stops), full mode steps the load down (90k,
+ *       70k, 50k) and reports the highest load held; quick mode reports 110k either way.</li>
+ * </ol>
+ */
+public final class ObfIngestBenchmark implements Benchmark {
+
+    static final double TARGET_RATE = 110_000;
+    private static final double[] FALLBACK_RATES = {90_000, 70_000, 50_000};
+    private static final String TOPIC = "obf.bench";
+    private static final int PARTITIONS = 4;
+    private static final int SAMPLED_SYMBOLS = 32;
+    private static final long WARMUP_MS = 1_000;
+    private static final long CATCH_UP_MS = 1_000;
+
+    @Override
+    public String name() {
+        return "obf-ingest";
+    }
+
+    @Override
+    public List<BenchFigure> runRound(boolean quick) throws Exception {
+        long backlog = quick ? 150_000 : 1_000_000;
+        Duration offerFor = Duration.ofSeconds(quick ? 3 : 8);
+        try (EmbeddedKafka kafka = EmbeddedKafka.start();
+             OrderBookFeed feed = new OrderBookFeed(kafka.bootstrapServers(), TOPIC)) {
+            kafka.createTopic(TOPIC, PARTITIONS);
+            HazelcastInstance member = Hazelcast.newHazelcastInstance(memberConfig());
+            try {
+                feed.produce(backlog);
+                double rawRate = rawConsumerRate(kafka, backlog);
+                // Kafka's own latency at the target load, before the job competes for the cores.
+                Sent baseline = kafkaOnlyLatency(kafka, feed, TARGET_RATE, offerFor);
+                Job job = submit(member, kafka);
+                double jobRate = jobSustainedRate(member, feed, backlog + baseline.count());
+                Offered offered = offerUntilHeld(member, feed, offerFor, quick);
+                job.cancel();
+                return figures(rawRate, jobRate, offered, baseline.percentiles());
+            } finally {
+                member.shutdown();
+            }
+        }
+    }
+
+    private static Config memberConfig() {
+        Config config = MemberConfigs.member();
+        // Its own cluster, so a demo or another member on this machine is never joined.
+        config.setClusterName("dolphin-bench-obf-" + System.nanoTime());
+        return config;
+    }
+
+    private static Job submit(HazelcastInstance member, EmbeddedKafka kafka) {
+        JobDescriptor d = JobDescriptors.load(ObfIngestJob.DESCRIPTOR_ID);
+        ObfIngestSettings settings = ObfIngestSettings.from(d).withKafka(kafka.bootstrapServers(), TOPIC, "earliest");
+        return member.getJet().newJob(ObfIngestJob.pipeline(settings), d.jobConfig());
+    }
+
+    /** Records/s of a plain consumer reading {@code count} records from the beginning of the topic. */
+    static double rawConsumerRate(EmbeddedKafka kafka, long count) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProperties(kafka))) {
+            List<TopicPartition> partitions = partitions(consumer);
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long read = 0;
+            long bytes = 0;
+            long start = System.nanoTime();
+            while (read < count) {
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(100))) {
+                    bytes += r.value().length;
+                    read++;
+                }
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            if (bytes == 0) {
+                throw new IllegalStateException("read no bytes");
+            }
+            return read / seconds;
+        }
+    }
+
+    /** Records/s of the job on the backlog: from its first map write until every key holds its last snapshot. */
+    private static double jobSustainedRate(HazelcastInstance member, OrderBookFeed feed, long backlog)
+            throws InterruptedException {
+        IMap<String, String> features = member.getMap(DolphinMaps.FEATURES);
+        Map<String, Long> last = lastTs(feed);
+        while (features.isEmpty()) {
+            Thread.sleep(5);
+        }
+        long start = System.nanoTime();
+        awaitCaughtUp(features, last, Long.MAX_VALUE);
+        return backlog / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /** Offers 110k/s, then (full mode) lower loads until one is held. */
+    private static Offered offerUntilHeld(HazelcastInstance member, OrderBookFeed feed, Duration duration,
+                                          boolean quick) throws Exception {
+        Offered result = offer(member, feed, TARGET_RATE, duration);
+        for (int i = 0; i < FALLBACK_RATES.length && !result.held() && !quick; i++) {
+            result = offer(member, feed, FALLBACK_RATES[i], duration);
+        }
+        return result;
+    }
+
+    /**
+     * The job's latency at {@code rate}. Held means the feed reached 95% of the rate and the job was caught up
+     * within {@value #CATCH_UP_MS} ms of the feed stopping (a job behind by more was saturated, and its latency
+     * was queueing).
+     */
+    private static Offered offer(HazelcastInstance member, OrderBookFeed feed, double rate, Duration duration)
+            throws Exception {
+        LatencyRecorder toMap = new LatencyRecorder();
+        IMap<String, String> features = member.getMap(DolphinMaps.FEATURES);
+        List<UUID> listeners = new ArrayList<>();
+        for (String symbol : feed.symbols().subList(0, SAMPLED_SYMBOLS)) {
+            listeners.add(features.addEntryListener(toMap, FeatureKeys.orderBook(symbol), true));
+        }
+        try {
+            toMap.from(System.currentTimeMillis() + WARMUP_MS);
+            long start = System.nanoTime();
+            long sent = feed.produceAtRate(rate, duration, () -> false);
+            double achieved = sent / ((System.nanoTime() - start) / 1e9);
+            boolean caughtUp = awaitCaughtUp(features, lastTs(feed), CATCH_UP_MS);
+            return new Offered(rate, achieved, achieved >= 0.95 * rate && caughtUp, toMap.percentiles());
+        } finally {
+            listeners.forEach(features::removeEntryListener);
+        }
+    }
+
+    /** A plain consumer at the head of the topic while the feed offers {@code rate}: Kafka's own latency. */
+    private static Sent kafkaOnlyLatency(EmbeddedKafka kafka, OrderBookFeed feed, double rate, Duration duration)
+            throws InterruptedException {
+        Set<String> sampled = new HashSet<>(feed.symbols().subList(0, SAMPLED_SYMBOLS));
+        LatencyRecorder recorder = new LatencyRecorder();
+        AtomicBoolean stop = new AtomicBoolean();
+        CountDownLatch atHead = new CountDownLatch(1);
+        Thread plain = new Thread(() -> consumeLatency(kafka, sampled, recorder, stop, atHead), "bench-plain-consumer");
+        plain.start();
+        atHead.await();
+        recorder.from(System.currentTimeMillis() + WARMUP_MS);
+        long sent = feed.produceAtRate(rate, duration, () -> false);
+        stop.set(true);
+        plain.join();
+        return new Sent(sent, recorder.percentiles());
+    }
+
+    private static void consumeLatency(EmbeddedKafka kafka, Set<String> sampled, LatencyRecorder recorder,
+                                       AtomicBoolean stop, CountDownLatch atHead) {
+        Properties p = consumerProperties(kafka);
+        p.setProperty(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p)) {
+            List<TopicPartition> partitions = partitions(consumer);
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            partitions.forEach(consumer::position);
+            atHead.countDown();
+            while (!stop.get()) {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(50))) {
+                    if (sampled.contains(r.key())) {
+                        recorder.record(System.currentTimeMillis() - tsOf(new String(r.value(), 0,
+                                Math.min(64, r.value().length), StandardCharsets.US_ASCII)));
+                    }
+                }
+            }
+        }
+    }
+
+    /** Waits until every symbol's key holds the ts last produced for it; false if {@code timeoutMs} passes first. */
+    private static boolean awaitCaughtUp(IMap<String, String> features, Map<String, Long> last, long timeoutMs)
+            throws InterruptedException {
+        long deadline = timeoutMs == Long.MAX_VALUE ? Long.MAX_VALUE : System.currentTimeMillis() + timeoutMs;
+        Set<String> keys = new HashSet<>();
+        last.keySet().forEach(s -> keys.add(FeatureKeys.orderBook(s)));
+        while (System.currentTimeMillis() < deadline) {
+            Map<String, String> now = features.getAll(keys);
+            boolean all = true;
+            for (Map.Entry<String, Long> e : last.entrySet()) {
+                String v = now.get(FeatureKeys.orderBook(e.getKey()));
+                if (v == null || tsOf(v) < e.getValue()) {
+                    all = false;
+                    break;
+                }
+            }
+            if (all) {
+                return true;
+            }
+            Thread.sleep(20);
+        }
+        return false;
+    }
+
+    private static Map<String, Long> lastTs(OrderBookFeed feed) {
+        Map<String, Long> out = new HashMap<>();
+        feed.lastProduced().forEach((s, v) -> out.put(s, tsOf(new String(v, StandardCharsets.US_ASCII))));
+        return out;
+    }
+
+    /** The {@code "ts":<digits>} field of a raw snapshot or a feature value, without a JSON parse. */
+    static long tsOf(String json) {
+        int i = json.indexOf("\"ts\":");
+        if (i < 0) {
+            throw new IllegalArgumentException("no ts in " + json);
+        }
+        long v = 0;
+        for (int k = i + 5; k < json.length() && Character.isDigit(json.charAt(k)); k++) {
+            v = v * 10 + (json.charAt(k) - '0');
+        }
+        return v;
+    }
+
+    private static Properties consumerProperties(EmbeddedKafka kafka) {
+        Properties p = new Properties();
+        p.setProperty(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        p.setProperty(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        p.setProperty(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        p.setProperty(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        p.setProperty(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
+        return p;
+    }
+
+    private static <K, V> List<TopicPartition> partitions(KafkaConsumer<K, V> consumer) {
+        List<TopicPartition> out = new ArrayList<>();
+        for (PartitionInfo info : consumer.partitionsFor(TOPIC)) {
+            out.add(new TopicPartition(TOPIC, info.partition()));
+        }
+        return out;
+    }
+
+    private List<BenchFigure> figures(double rawRate, double jobRate, Offered o, double[] kafkaOnly) {
+        String load = String.format("at %.0fk/s offered%s", o.rate() / 1000, o.held() ? "" : " (not held)");
+        String kafkaBase = "plain KafkaConsumer at 110k/s";
+        return List.of(
+                new BenchFigure(name(), "job sustained rate", jobRate, "snapshots/s",
+                        "raw KafkaConsumer rate, same topic", rawRate, ">= 0.5"),
+                new BenchFigure(name(), "job sustained rate vs 100x production", jobRate, "snapshots/s",
+                        "110,000 snapshots/s (100x production)", TARGET_RATE, ">= 1.0"),
+                new BenchFigure(name(), "offered load held", o.held() ? o.rate() : 0, "snapshots/s",
+                        "110,000 snapshots/s (100x production)", TARGET_RATE, ">= 1.0 (else the highest held)"),
+                new BenchFigure(name(), "event->IMap latency p50 " + load, o.toMap()[0], "ms",
+                        kafkaBase + " p50", kafkaOnly[0], ""),
+                new BenchFigure(name(), "event->IMap latency p99 " + load, o.toMap()[1], "ms",
+                        kafkaBase + " p99", kafkaOnly[1], "value <= 50 ms"),
+                new BenchFigure(name(), "event->IMap latency p99.9 " + load, o.toMap()[2], "ms",
+                        kafkaBase + " p99.9", kafkaOnly[2], ""));
+    }
+
+    /** One offered load: the feed's achieved rate, whether the job kept up, and p50/p99/p99.9 latencies. */
+    private record Offered(double rate, double achieved, boolean held, double[] toMap) {
+    }
+
+    /** What the Kafka-only phase sent, and its latencies. */
+    private record Sent(long count, double[] percentiles) {
+    }
+
+    /** Latencies in ms from map events (as a listener) or from records, kept after the warm-up. */
+    private static final class LatencyRecorder
+            implements EntryAddedListener<String, String>, EntryUpdatedListener<String, String> {
+        private long[] samples = new long[1 << 16];
+        private int size;
+        private volatile long fromMillis = Long.MAX_VALUE;
+
+        void from(long epochMillis) {
+            fromMillis = epochMillis;
+        }
+
+        @Override
+        public void entryAdded(EntryEvent<String, String> event) {
+            onEvent(event.getValue());
+        }
+
+        @Override
+        public void entryUpdated(EntryEvent<String, String> event) {
+            onEvent(event.getValue());
+        }
+
+        private void onEvent(String value) {
+            record(System.currentTimeMillis() - tsOf(value));
+        }
+
+        synchronized void record(long latencyMs) {
+            if (System.currentTimeMillis() < fromMillis) {
+                return;
+            }
+            if (size == samples.length) {
+                samples = Arrays.copyOf(samples, size * 2);
+            }
+            samples[size++] = latencyMs;
+        }
+
+        synchronized double[] percentiles() {
+            if (size == 0) {
+                return new double[]{Double.NaN, Double.NaN, Double.NaN};
+            }
+            long[] sorted = Arrays.copyOf(samples, size);
+            Arrays.sort(sorted);
+            return new double[]{at(sorted, 0.50), at(sorted, 0.99), at(sorted, 0.999)};
+        }
+
+        private static double at(long[] sorted, double q) {
+            return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)];
+        }
+    }
+
+    /** Runs rounds (default 3; {@code --quick} for the short one) and prints each figure's median. */
+    public static void main(String[] args) throws Exception {
+        boolean quick = Arrays.asList(args).contains("--quick");
+        int rounds = 3;
+        ObfIngestBenchmark bench = new ObfIngestBenchmark();
+        List<List<BenchFigure>> all = new ArrayList<>();
+        for (int r = 0; r < rounds; r++) {
+            List<BenchFigure> figures = bench.runRound(quick);
+            all.add(figures);
+            for (BenchFigure f : figures) {
+                System.out.printf("round %d  %-62s %12.1f %-12s | %-42s %12.1f | ratio %.3f%n", r + 1, f.name(),
+                        f.value(), f.unit(), f.baselineName(), f.baseline(), f.ratio());
+            }
+        }
+        System.out.println("medians of " + rounds + " rounds:");
+        for (int i = 0; i < all.get(0).size(); i++) {
+            int fi = i;
+            double[] values = all.stream().mapToDouble(l -> l.get(fi).value()).sorted().toArray();
+            double[] baselines = all.stream().mapToDouble(l -> l.get(fi).baseline()).sorted().toArray();
+            double[] ratios = all.stream().mapToDouble(l -> l.get(fi).ratio()).sorted().toArray();
+            BenchFigure f = all.get(0).get(i);
+            System.out.printf("  %-62s %12.1f %-12s | %-42s %12.1f | ratio %.3f  target %s%n", f.name(),
+                    values[rounds / 2], f.unit(), f.baselineName(), baselines[rounds / 2], ratios[rounds / 2],
+                    f.target());
+        }
+        System.exit(0);
+    }
+}

@@ -1,0 +1,92 @@
+package io.dolphin.datalayer.codec;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import io.dolphin.datalayer.model.OrderBookFeatures;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code asset_<SYMBOL>_ob} values: the reference's fields in the reference's order, then {@code ts} (epoch ms of
+ * the snapshot), then any unknown fields read earlier. Encoding writes through jackson-core's generator (the layer
+ * jackson-jr itself writes with, so numbers look the same as in every other Dolphin value) without building a map
+ * first: the ingest job encodes every snapshot.
+ */
+public final class OrderBookFeaturesCodec implements JsonCodec<OrderBookFeatures> {
+
+    private static final long serialVersionUID = 1L;
+    /** Jackson's fast double parser and writer: number text is most of each message, in and out. */
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+            .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
+            .build();
+    /** Known fields win over an extra of the same name, as {@link JsonObjectWriter#putAbsent} does. */
+    private static final Set<String> KNOWN = Set.of("best_bid", "best_ask", "spread_bps", "depth_1pct_usd",
+            "depth_quality", "fill_probability", "imbalance", "n_bid_levels", "n_ask_levels", "ts");
+
+    @Override
+    public OrderBookFeatures decode(String json) {
+        JsonFields f = JsonFields.parse("asset_ob", json);
+        return new OrderBookFeatures(
+                f.requireDouble("best_bid"),
+                f.requireDouble("best_ask"),
+                f.requireDouble("spread_bps"),
+                f.requireDouble("depth_1pct_usd"),
+                f.requireDouble("depth_quality"),
+                f.requireDouble("fill_probability"),
+                f.requireDouble("imbalance"),
+                toInt(f, "n_bid_levels"),
+                toInt(f, "n_ask_levels"),
+                f.optLong("ts"),
+                f.rest());
+    }
+
+    @Override
+    public String encode(OrderBookFeatures v) {
+        StringWriter out = new StringWriter(256);
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeNumberField("best_bid", v.bestBid());
+            g.writeNumberField("best_ask", v.bestAsk());
+            g.writeNumberField("spread_bps", v.spreadBps());
+            g.writeNumberField("depth_1pct_usd", v.depth1pctUsd());
+            g.writeNumberField("depth_quality", v.depthQuality());
+            g.writeNumberField("fill_probability", v.fillProbability());
+            g.writeNumberField("imbalance", v.imbalance());
+            g.writeNumberField("n_bid_levels", v.nBidLevels());
+            g.writeNumberField("n_ask_levels", v.nAskLevels());
+            if (v.ts() != null) {
+                g.writeNumberField("ts", v.ts());
+            }
+            for (Map.Entry<String, Object> e : v.extra().entrySet()) {
+                if (KNOWN.contains(e.getKey())) {
+                    continue;
+                }
+                g.writeFieldName(e.getKey());
+                if (e.getValue() == null) {
+                    g.writeNull();
+                } else {
+                    g.writeRawValue(Json.write(e.getValue()));
+                }
+            }
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    private static int toInt(JsonFields f, String name) {
+        long v = f.requireLong(name);
+        if (v < 0 || v > Integer.MAX_VALUE) {
+            throw new MalformedJsonException("asset_ob: field '" + name + "' out of range: " + v);
+        }
+        return (int) v;
+    }
+}

@@ -1,0 +1,119 @@
+package io.dolphin.datalayer.sim;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * A real Kafka broker (KRaft, one combined broker+controller node) running inside this JVM, from Kafka's own test
+ * kit (DESIGN §8). Tests, the demo and the benchmark use it; production points the job at a real cluster.
+ *
+ * <p>Two traps this class takes care of: with a single broker the internal offsets topic must have replication
+ * factor 1 (else a consumer with a {@code group.id} silently reads nothing), and the broker's default 1 MB message
+ * limit is kept so oversized messages are tested against the real limit.
+ */
+public final class EmbeddedKafka implements AutoCloseable {
+
+    /** The listener the demo's fixed port is served on, beside the test kit's own random-port listener. */
+    private static final String FIXED_LISTENER = "FIXED";
+
+    private final KafkaClusterTestKit cluster;
+    private final String bootstrapServers;
+
+    private EmbeddedKafka(KafkaClusterTestKit cluster, String bootstrapServers) {
+        this.cluster = cluster;
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    /** A broker on a random free port (tests, benchmark). Ready in about 2 s. */
+    public static EmbeddedKafka start() {
+        return start(0);
+    }
+
+    /**
+     * @param fixedPort 0 for a random port only; otherwise the broker also listens on {@code 127.0.0.1:fixedPort}
+     *                  and {@link #bootstrapServers()} names that port (the demo's {@code --kafka-port})
+     */
+    public static EmbeddedKafka start(int fixedPort) {
+        KafkaClusterTestKit cluster = null;
+        try {
+            TestKitNodes nodes = new TestKitNodes.Builder()
+                    .setCombined(true)
+                    .setNumBrokerNodes(1)
+                    .setNumControllerNodes(1)
+                    .build();
+            KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes)
+                    .setConfigProp("offsets.topic.replication.factor", "1")
+                    .setConfigProp("offsets.topic.num.partitions", "4")
+                    .setConfigProp("transaction.state.log.replication.factor", "1")
+                    .setConfigProp("transaction.state.log.min.isr", "1")
+                    .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                    .setConfigProp("auto.create.topics.enable", "false");
+            if (fixedPort > 0) {
+                String broker = nodes.brokerListenerName().value();
+                String controller = nodes.controllerListenerName().value();
+                builder.setConfigProp("listeners", broker + "://localhost:0," + controller + "://localhost:0,"
+                                + FIXED_LISTENER + "://127.0.0.1:" + fixedPort)
+                        .setConfigProp("listener.security.protocol.map", broker + ":PLAINTEXT," + controller
+                                + ":PLAINTEXT," + FIXED_LISTENER + ":PLAINTEXT");
+            }
+            cluster = builder.build();
+            cluster.format();
+            cluster.startup();
+            cluster.waitForReadyBrokers();
+            String bootstrap = fixedPort > 0 ? "127.0.0.1:" + fixedPort : cluster.bootstrapServers();
+            return new EmbeddedKafka(cluster, bootstrap);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            closeQuietly(cluster);
+            throw new IllegalStateException("interrupted while starting the embedded Kafka broker", e);
+        } catch (Exception e) {
+            closeQuietly(cluster);
+            throw new IllegalStateException("cannot start the embedded Kafka broker"
+                    + (fixedPort > 0 ? " on port " + fixedPort + " (in use?)" : "") + ": " + e.getMessage(), e);
+        }
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    /** Creates {@code topic} unless it exists; returns once the broker has it. */
+    public void createTopic(String topic, int partitions) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new IllegalStateException("cannot create topic " + topic + ": " + e.getCause(), e.getCause());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating topic " + topic, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(cluster);
+    }
+
+    private static void closeQuietly(KafkaClusterTestKit cluster) {
+        if (cluster == null) {
+            return;
+        }
+        try {
+            cluster.close();
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
