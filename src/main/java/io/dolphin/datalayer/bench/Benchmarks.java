@@ -9,6 +9,6 @@ public final class Benchmarks {
     }
 
     public static List<Benchmark> all() {
-        return List.of(new ScanBridgeBenchmark(), new WarmSinkBenchmark(), new AcbBenchmark());
+        return List.of(new ScanBridgeBenchmark(), new ObfIngestBenchmark(), new WarmSinkBenchmark(), new AcbBenchmark());
     }
 }

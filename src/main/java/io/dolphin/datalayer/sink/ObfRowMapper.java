@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * {@code DOLPHIN_FEATURES["asset_<SYMBOL>_ob"]} to {@code obf_universe}: the symbol comes from the key, {@code ts}
  * (epoch ms) or the journal read time is the event time; best bid and ask are required, the other features
- * optional. Level counts above 255 do not fit the reference's UInt8 and are rejected.
+ * optional. Level counts above 255 do not fit the reference's UInt8 column and are stored as 255 (a deep book is
+ * a good record; the hot map keeps the true count).
  */
 public final class ObfRowMapper implements RowMapper {
 
@@ -24,11 +25,15 @@ public final class ObfRowMapper implements RowMapper {
                 .set("symbol", FeatureKeys.symbolOfOrderBook(event.key()))
                 .set("best_bid", f.requireNumber("best_bid"))
                 .set("best_ask", f.requireNumber("best_ask"))
-                .set("n_bid_levels", f.integer("n_bid_levels"))
-                .set("n_ask_levels", f.integer("n_ask_levels"));
+                .set("n_bid_levels", saturateUInt8(f.integer("n_bid_levels")))
+                .set("n_ask_levels", saturateUInt8(f.integer("n_ask_levels")));
         for (String column : NUMBERS) {
             row.set(column, f.number(column));
         }
         return List.of(row.build());
+    }
+
+    private static Long saturateUInt8(Long levels) {
+        return levels == null ? null : Math.min(255L, levels);
     }
 }
