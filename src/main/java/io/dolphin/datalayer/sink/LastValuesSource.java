@@ -41,6 +41,9 @@ public final class LastValuesSource {
 
         Reader(WarmStoreConfig config) throws SQLException {
             connection = config.connect();
+            if (config.applySchema()) {
+                SchemaApplier.apply(connection, config.dialect());
+            }
             statement = connection.createStatement();
             String only = config.dialect() == Dialect.CLICKHOUSE ? " FINAL WHERE is_deleted = 0" : "";
             queries = List.of("SELECT map, key, value FROM " + WarmTable.BLUE + ".hz_last_values" + only,
