@@ -14,7 +14,7 @@ import java.util.Map;
 /**
  * Loads {@code hz-config/hazelcast.yaml} and {@code hazelcast-client.yaml}: from {@code $DOLPHIN_HOME/hz-config},
  * else {@code ./hz-config}. Tests use the same files, so what is tested is what is deployed. Clients honour
- * {@code DOLPHIN_CLUSTER} (member addresses) and {@code DOLPHIN_CLUSTER_NAME}.
+ * {@code DOLPHIN_CLUSTER} (member addresses); members and clients honour {@code DOLPHIN_CLUSTER_NAME}.
  */
 public final class MemberConfigs {
 
@@ -38,7 +38,12 @@ public final class MemberConfigs {
     public static Config member(Map<String, String> env) {
         Path file = hzConfigDir(env).resolve("hazelcast.yaml");
         try {
-            return new YamlConfigBuilder(file.toString()).build();
+            Config config = new YamlConfigBuilder(file.toString()).build();
+            String clusterName = env.get("DOLPHIN_CLUSTER_NAME");
+            if (clusterName != null && !clusterName.isBlank()) {
+                config.setClusterName(clusterName);
+            }
+            return config;
         } catch (FileNotFoundException e) {
             throw new UncheckedIOException("member configuration not found: " + file, e);
         }
