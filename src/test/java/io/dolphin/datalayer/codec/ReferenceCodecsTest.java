@@ -7,7 +7,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.util.stream.Stream;
 
 import static io.dolphin.datalayer.support.JsonAssert.assertSameJson;
+import static io.dolphin.datalayer.support.ReferenceExamples.ACB_BOOST;
+import static io.dolphin.datalayer.support.ReferenceExamples.ASSET_OB;
 import static io.dolphin.datalayer.support.ReferenceExamples.CAPITAL_CHECKPOINT;
+import static io.dolphin.datalayer.support.ReferenceExamples.EXF_LATEST;
+import static io.dolphin.datalayer.support.ReferenceExamples.LATEST_EIGEN_SCAN;
 import static io.dolphin.datalayer.support.ReferenceExamples.ENGINE_SNAPSHOT;
 import static io.dolphin.datalayer.support.ReferenceExamples.META_HEALTH;
 import static io.dolphin.datalayer.support.ReferenceExamples.PNL_ENTRY;
@@ -24,7 +28,11 @@ class ReferenceCodecsTest {
                 Arguments.of(ENGINE_SNAPSHOT, new EngineSnapshotCodec()),
                 Arguments.of(PNL_ENTRY, new PnlEntryCodec()),
                 Arguments.of(META_HEALTH, new MetaHealthCodec()),
-                Arguments.of(TRADE_EVENT, new TradeEventCodec()));
+                Arguments.of(TRADE_EVENT, new TradeEventCodec()),
+                Arguments.of(LATEST_EIGEN_SCAN, new EigenScanCodec()),
+                Arguments.of(EXF_LATEST, new ExternalFactorsCodec()),
+                Arguments.of(ACB_BOOST, new AcbBoostCodec()),
+                Arguments.of(ASSET_OB, new OrderBookFeaturesCodec()));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -48,6 +56,9 @@ class ReferenceCodecsTest {
     <T> void when_notAnObject_then_malformed(String example, JsonCodec<T> codec) {
         assertThrows(MalformedJsonException.class, () -> codec.decode("[1, 2]"));
         assertThrows(MalformedJsonException.class, () -> codec.decode("{\"truncated\": "));
-        assertThrows(MalformedJsonException.class, () -> codec.decode("{}"));
+        if (!(codec instanceof ExternalFactorsCodec)) {
+            // every factor of exf_latest is optional: a poller that lost all endpoints still publishes ages
+            assertThrows(MalformedJsonException.class, () -> codec.decode("{}"));
+        }
     }
 }
