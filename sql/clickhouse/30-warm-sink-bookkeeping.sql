@@ -3,6 +3,8 @@
 -- hz_last_values: the raw JSON last written to every key of every map, exactly as the map held it, so hz-warmup can
 --   restore the hot store after a full cluster restart. One logical row per (map, key); read it with FINAL.
 --   Blue maps' keys live in dolphin.hz_last_values, green maps' in dolphin_green.hz_last_values.
+--   value_order: the highest order the stored values of the key carried themselves (event time in µs, scan_number
+--   for scans; NULL when they carry none). A value not above it is a writer's replay and adds no row.
 -- _ingest: per (journal epoch, map, partition) the highest journal sequence whose rows are in the tables.
 -- _ingest_intent: the batch being written (state BEFORE) or last written (AFTER), with its journal ranges and the
 --   insert_deduplication_token its inserts carry; a restarted sink replays a BEFORE batch with the same token.
@@ -15,7 +17,8 @@ CREATE TABLE IF NOT EXISTS dolphin.hz_last_values
     epoch      Int64,
     seq        Int64,
     version    UInt64,
-    is_deleted UInt8
+    is_deleted UInt8,
+    value_order Nullable(Int64)
 )
 ENGINE = ReplacingMergeTree(version, is_deleted)
 ORDER BY (map, key)
@@ -30,11 +33,16 @@ CREATE TABLE IF NOT EXISTS dolphin_green.hz_last_values
     epoch      Int64,
     seq        Int64,
     version    UInt64,
-    is_deleted UInt8
+    is_deleted UInt8,
+    value_order Nullable(Int64)
 )
 ENGINE = ReplacingMergeTree(version, is_deleted)
 ORDER BY (map, key)
 SETTINGS non_replicated_deduplication_window = 1000;
+
+-- a store created before value_order existed gets it (NULL: the next value of each key sets it)
+ALTER TABLE dolphin.hz_last_values ADD COLUMN IF NOT EXISTS value_order Nullable(Int64);
+ALTER TABLE dolphin_green.hz_last_values ADD COLUMN IF NOT EXISTS value_order Nullable(Int64);
 
 CREATE TABLE IF NOT EXISTS dolphin._ingest
 (

@@ -12,13 +12,18 @@ public final class AcbRowMapper implements RowMapper {
 
     @Override
     public List<TableRow> rows(JournalEvent event, boolean green) {
+        return orderedRows(event, green).rows();
+    }
+
+    @Override
+    public Ordered orderedRows(JournalEvent event, boolean green) {
         RowFields f = RowFields.parse("acb_boost", event.value());
         Long ts = f.timeMicros("ts");
-        return List.of(new RowBuilder(WarmTable.ACB_STATE, green)
+        return new Ordered(List.of(new RowBuilder(WarmTable.ACB_STATE, green)
                 .set("ts", ts != null ? ts : event.readTimeMs() * 1_000L)
                 .set("boost", f.requireNumber("boost"))
                 .set("beta", f.requireNumber("beta"))
                 .set("signals", f.number("signals"))
-                .build());
+                .build()), ts);
     }
 }

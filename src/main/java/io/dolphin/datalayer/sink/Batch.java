@@ -146,8 +146,11 @@ public final class Batch {
     public record MapKey(String map, String key) implements Serializable {
     }
 
-    /** @param value the raw JSON the map now holds; null when the key was removed */
-    public record LastValue(String value, long tsMicros, long epoch, long seq) implements Serializable {
+    /**
+     * @param value      the raw JSON the map now holds; null when the key was removed
+     * @param valueOrder the highest value-derived order stored for the key ({@link RowMapper#orderedRows}), or null
+     */
+    public record LastValue(String value, long tsMicros, long epoch, long seq, Long valueOrder) implements Serializable {
     }
 
     public record BatchRow(TableRow row, JournalEvent origin) {

@@ -51,6 +51,7 @@ public final class ClickHouseStore implements WarmStore {
         }
         Map<Batch.RangeKey, Long> committed = new HashMap<>();
         Map<Batch.MapKey, String> lastValues = new HashMap<>();
+        Map<Batch.MapKey, Long> lastOrders = new HashMap<>();
         StoreState.Intent pending = null;
         try (Statement st = connection.createStatement()) {
             try (ResultSet rs = st.executeQuery("SELECT epoch, map, partition, max(hi) FROM dolphin._ingest "
@@ -60,10 +61,15 @@ public final class ClickHouseStore implements WarmStore {
                 }
             }
             for (String db : List.of(WarmTable.BLUE, WarmTable.GREEN)) {
-                try (ResultSet rs = st.executeQuery("SELECT map, key, value FROM " + db
+                try (ResultSet rs = st.executeQuery("SELECT map, key, value, value_order FROM " + db
                         + ".hz_last_values FINAL WHERE is_deleted = 0")) {
                     while (rs.next()) {
-                        lastValues.put(new Batch.MapKey(rs.getString(1), rs.getString(2)), rs.getString(3));
+                        Batch.MapKey k = new Batch.MapKey(rs.getString(1), rs.getString(2));
+                        lastValues.put(k, rs.getString(3));
+                        long order = rs.getLong(4);
+                        if (!rs.wasNull()) {
+                            lastOrders.put(k, order);
+                        }
                     }
                 }
             }
@@ -74,7 +80,7 @@ public final class ClickHouseStore implements WarmStore {
                 }
             }
         }
-        return new StoreState(committed, lastValues, pending);
+        return new StoreState(committed, lastValues, lastOrders, pending);
     }
 
     @Override
@@ -141,7 +147,7 @@ public final class ClickHouseStore implements WarmStore {
                 if (DolphinMaps.isGreen(e.getKey().map()) == green) {
                     rows.add(new TableRow(null, green, new Object[]{e.getKey().map(), e.getKey().key(),
                             v.value() == null ? "" : v.value(), v.tsMicros(), v.epoch(), v.seq(), nextVersion(),
-                            v.value() == null ? 1L : 0L}));
+                            v.value() == null ? 1L : 0L, v.valueOrder()}));
                 }
             }
             if (!rows.isEmpty()) {
@@ -225,7 +231,8 @@ public final class ClickHouseStore implements WarmStore {
             new WarmTable.Column("map", ColumnType.STRING), new WarmTable.Column("key", ColumnType.STRING),
             new WarmTable.Column("value", ColumnType.STRING), new WarmTable.Column("ts", ColumnType.TIMESTAMP_US),
             new WarmTable.Column("epoch", ColumnType.INT16), new WarmTable.Column("seq", ColumnType.INT16),
-            new WarmTable.Column("version", ColumnType.UINT32), new WarmTable.Column("is_deleted", ColumnType.UINT8));
+            new WarmTable.Column("version", ColumnType.UINT32), new WarmTable.Column("is_deleted", ColumnType.UINT8),
+            new WarmTable.Column("value_order", ColumnType.INT16));
     private static final List<WarmTable.Column> LEDGER_COLUMNS = List.of(
             new WarmTable.Column("epoch", ColumnType.INT16), new WarmTable.Column("map", ColumnType.STRING),
             new WarmTable.Column("partition", ColumnType.UINT32), new WarmTable.Column("lo", ColumnType.INT16),

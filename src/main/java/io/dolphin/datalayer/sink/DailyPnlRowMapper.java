@@ -16,17 +16,22 @@ public final class DailyPnlRowMapper implements RowMapper {
 
     @Override
     public List<TableRow> rows(JournalEvent event, boolean green) {
+        return orderedRows(event, green).rows();
+    }
+
+    @Override
+    public Ordered orderedRows(JournalEvent event, boolean green) {
         RowFields f = RowFields.parse("daily pnl " + event.key(), event.value());
         Long ts = f.timeMicros("ts");
         Map<String, Object> extra = new LinkedHashMap<>(Json.parseObject(event.value()));
         extra.keySet().removeAll(List.of("portfolio_capital", "engine_capital", "ts"));
-        return List.of(new RowBuilder(WarmTable.DAILY_PNL, green)
+        return new Ordered(List.of(new RowBuilder(WarmTable.DAILY_PNL, green)
                 .set("date", RowBuilder.epochDays(event.key()))
                 .set("ts", ts != null ? ts : event.readTimeMs() * 1_000L)
                 .set("strategy", green ? "green" : "blue")
                 .set("portfolio_capital", f.number("portfolio_capital"))
                 .set("engine_capital", f.number("engine_capital"))
                 .set("extra", extra.isEmpty() ? "" : Json.write(extra))
-                .build());
+                .build()), ts);
     }
 }

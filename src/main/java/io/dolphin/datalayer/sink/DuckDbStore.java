@@ -45,6 +45,7 @@ public final class DuckDbStore implements WarmStore {
         }
         Map<Batch.RangeKey, Long> committed = new HashMap<>();
         Map<Batch.MapKey, String> lastValues = new HashMap<>();
+        Map<Batch.MapKey, Long> lastOrders = new HashMap<>();
         try (Statement st = connection.createStatement()) {
             try (ResultSet rs = st.executeQuery("SELECT epoch, map, \"partition\", hi FROM dolphin._ingest")) {
                 while (rs.next()) {
@@ -53,14 +54,20 @@ public final class DuckDbStore implements WarmStore {
                 }
             }
             for (String db : List.of(WarmTable.BLUE, WarmTable.GREEN)) {
-                try (ResultSet rs = st.executeQuery("SELECT map, key, value FROM " + db + ".hz_last_values")) {
+                try (ResultSet rs = st.executeQuery("SELECT map, key, value, value_order FROM " + db
+                        + ".hz_last_values")) {
                     while (rs.next()) {
-                        lastValues.put(new Batch.MapKey(rs.getString(1), rs.getString(2)), rs.getString(3));
+                        Batch.MapKey k = new Batch.MapKey(rs.getString(1), rs.getString(2));
+                        lastValues.put(k, rs.getString(3));
+                        long order = rs.getLong(4);
+                        if (!rs.wasNull()) {
+                            lastOrders.put(k, order);
+                        }
                     }
                 }
             }
         }
-        return new StoreState(committed, lastValues, null);
+        return new StoreState(committed, lastValues, lastOrders, null);
     }
 
     @Override
@@ -160,7 +167,13 @@ public final class DuckDbStore implements WarmStore {
                         continue;
                     }
                     a.beginRow().append(e.getKey().map()).append(e.getKey().key()).append(v.value())
-                            .appendEpochMicros(v.tsMicros()).append(v.epoch()).append(v.seq()).endRow();
+                            .appendEpochMicros(v.tsMicros()).append(v.epoch()).append(v.seq());
+                    if (v.valueOrder() == null) {
+                        a.appendNull();
+                    } else {
+                        a.append(v.valueOrder().longValue());
+                    }
+                    a.endRow();
                 }
             }
         }

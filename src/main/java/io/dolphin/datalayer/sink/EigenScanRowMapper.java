@@ -15,6 +15,11 @@ public final class EigenScanRowMapper implements RowMapper {
 
     @Override
     public List<TableRow> rows(JournalEvent event, boolean green) {
+        return orderedRows(event, green).rows();
+    }
+
+    @Override
+    public Ordered orderedRows(JournalEvent event, boolean green) {
         RowFields f = RowFields.parse("latest_eigen_scan", event.value());
         RowFields result = f.object("result");
         RowFields meta = f.object("_ng7_metadata");
@@ -34,6 +39,6 @@ public final class EigenScanRowMapper implements RowMapper {
             Double v = f.number(column) != null ? f.number(column) : result.number(column);
             row.set(column, v != null ? v : meta.number(column));
         }
-        return List.of(row.build());
+        return new Ordered(List.of(row.build()), scanNumber);
     }
 }

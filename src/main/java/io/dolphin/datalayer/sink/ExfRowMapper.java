@@ -14,14 +14,19 @@ public final class ExfRowMapper implements RowMapper {
 
     @Override
     public List<TableRow> rows(JournalEvent event, boolean green) {
+        return orderedRows(event, green).rows();
+    }
+
+    @Override
+    public Ordered orderedRows(JournalEvent event, boolean green) {
         RowFields f = RowFields.parse("exf_latest", event.value());
         Long ts = f.timeMicros("_ts");
-        return List.of(new RowBuilder(WarmTable.EXF_DATA, green)
+        return new Ordered(List.of(new RowBuilder(WarmTable.EXF_DATA, green)
                 .set("ts", ts != null ? ts : event.readTimeMs() * 1_000L)
                 .set("funding_rate", f.number("funding_btc") != null ? f.number("funding_btc") : f.number("funding_rate"))
                 .set("dvol", f.number("dvol"))
                 .set("fear_greed", f.number("fear_greed"))
                 .set("taker_ratio", f.number("taker") != null ? f.number("taker") : f.number("taker_ratio"))
-                .build());
+                .build()), ts);
     }
 }

@@ -5,9 +5,11 @@ import com.hazelcast.jet.pipeline.SourceBuilder;
 
 import java.io.Serializable;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -46,8 +48,24 @@ public final class LastValuesSource {
             }
             statement = connection.createStatement();
             String only = config.dialect() == Dialect.CLICKHOUSE ? " FINAL WHERE is_deleted = 0" : "";
-            queries = List.of("SELECT map, key, value FROM " + WarmTable.BLUE + ".hz_last_values" + only,
-                    "SELECT map, key, value FROM " + WarmTable.GREEN + ".hz_last_values" + only);
+            List<String> found = new ArrayList<>();
+            for (String db : List.of(WarmTable.BLUE, WarmTable.GREEN)) {
+                if (hasLastValues(db)) {
+                    found.add("SELECT map, key, value FROM " + db + ".hz_last_values" + only);
+                }
+            }
+            // A store the warm sink never wrote (the first deployment) has nothing to restore: not an error.
+            queries = List.copyOf(found);
+        }
+
+        private boolean hasLastValues(String db) throws SQLException {
+            try (PreparedStatement ps = connection.prepareStatement("SELECT count(*) FROM information_schema.tables "
+                    + "WHERE table_schema = ? AND table_name = 'hz_last_values'")) {
+                ps.setString(1, db);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() && rs.getLong(1) > 0;
+                }
+            }
         }
 
         void fill(SourceBuilder.SourceBuffer<Entry> buffer) throws SQLException {

@@ -14,6 +14,11 @@ public final class MetaHealthRowMapper implements RowMapper {
 
     @Override
     public List<TableRow> rows(JournalEvent event, boolean green) {
+        return orderedRows(event, green).rows();
+    }
+
+    @Override
+    public Ordered orderedRows(JournalEvent event, boolean green) {
         RowFields f = RowFields.parse("meta_health", event.value());
         Long ts = f.timeMicros("ts") != null ? f.timeMicros("ts") : f.timeMicros("timestamp");
         RowBuilder row = new RowBuilder(WarmTable.META_HEALTH, green)
@@ -24,6 +29,6 @@ public final class MetaHealthRowMapper implements RowMapper {
         for (String column : SCORES) {
             row.set(column, f.number(column));
         }
-        return List.of(row.build());
+        return new Ordered(List.of(row.build()), ts);
     }
 }

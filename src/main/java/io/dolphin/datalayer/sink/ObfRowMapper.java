@@ -18,6 +18,11 @@ public final class ObfRowMapper implements RowMapper {
 
     @Override
     public List<TableRow> rows(JournalEvent event, boolean green) {
+        return orderedRows(event, green).rows();
+    }
+
+    @Override
+    public Ordered orderedRows(JournalEvent event, boolean green) {
         RowFields f = RowFields.parse(event.key(), event.value());
         Long ts = f.timeMicros("ts");
         RowBuilder row = new RowBuilder(WarmTable.OBF_UNIVERSE, green)
@@ -30,7 +35,7 @@ public final class ObfRowMapper implements RowMapper {
         for (String column : NUMBERS) {
             row.set(column, f.number(column));
         }
-        return List.of(row.build());
+        return new Ordered(List.of(row.build()), ts);
     }
 
     private static Long saturateUInt8(Long levels) {

@@ -17,4 +17,17 @@ public interface RowMapper extends Serializable {
      *                                                          cannot become a row
      */
     List<TableRow> rows(JournalEvent event, boolean green);
+
+    /**
+     * The rows and the value's own order: its event time in µs (or, for scans, its scan number) when the value
+     * carries one, null when the rows fall back to the journal read time. The warm sink skips a value whose order is
+     * not above the last one it stored for the key: a writer replaying values it had written before a restart.
+     */
+    default Ordered orderedRows(JournalEvent event, boolean green) {
+        return new Ordered(rows(event, green), null);
+    }
+
+    /** @param valueOrder the value-derived order, or null when the value carries none */
+    record Ordered(List<TableRow> rows, Long valueOrder) {
+    }
 }

@@ -11,6 +11,7 @@ public final class SinkCounters {
     public static final String BATCHES = "warmSinkBatches";
     public static final String DUPLICATES_SKIPPED = "warmSinkDuplicatesSkipped";
     public static final String RESTORED_SKIPPED = "warmSinkRestoredSkipped";
+    public static final String REPLAYS_SKIPPED = "warmSinkReplaysSkipped";
     public static final String JOURNAL_LOST = "warmSinkJournalLostEvents";
     public static final String TRANSIENT_ERRORS = "warmSinkTransientErrors";
     public static final String BAD_ROWS = "warmSinkBadRows";
@@ -23,6 +24,7 @@ public final class SinkCounters {
     long batches;
     long duplicatesSkipped;
     long restoredSkipped;
+    long replaysSkipped;
     long journalLost;
     long transientErrors;
     long badRows;
@@ -44,6 +46,11 @@ public final class SinkCounters {
 
     public long restoredSkipped() {
         return restoredSkipped;
+    }
+
+    /** Values a map's writer wrote again after its own restart (not newer than what the store holds for the key). */
+    public long replaysSkipped() {
+        return replaysSkipped;
     }
 
     public long journalLost() {

@@ -15,6 +15,11 @@ public final class TradeEventRowMapper implements RowMapper {
 
     @Override
     public List<TableRow> rows(JournalEvent event, boolean green) {
+        return orderedRows(event, green).rows();
+    }
+
+    @Override
+    public Ordered orderedRows(JournalEvent event, boolean green) {
         RowFields f = RowFields.parse("trade " + event.key(), event.value());
         Long ts = f.timeMicros("ts");
         if (ts == null) {
@@ -36,6 +41,6 @@ public final class TradeEventRowMapper implements RowMapper {
                 });
             }
         }
-        return List.of(row.build());
+        return new Ordered(List.of(row.build()), ts);
     }
 }

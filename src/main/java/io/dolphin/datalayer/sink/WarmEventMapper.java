@@ -19,7 +19,8 @@ public final class WarmEventMapper {
             return new MappedEvent(slim, List.of(), null);
         }
         try {
-            return new MappedEvent(slim, mapper.rows(event, DolphinMaps.isGreen(event.map())), null);
+            RowMapper.Ordered ordered = mapper.orderedRows(event, DolphinMaps.isGreen(event.map()));
+            return new MappedEvent(slim, ordered.rows(), null, ordered.valueOrder());
         } catch (MalformedJsonException | IllegalArgumentException e) {
             return new MappedEvent(slim, List.of(), e.getMessage());
         }

@@ -19,6 +19,8 @@ import java.util.function.LongSupplier;
  *  _ingest[E,M,P].hi = c  (committed with the rows, in the same transaction or protocol)
  *
  *  event seq s arrives      s <= seen[E,M,P]          -> duplicate of a replay: skipped, counted
+ *                           value order <= stored     -> the map's writer replayed it after its own restart:
+ *                                                        range committed, no row, counted (see isWriterReplay)
  *                           s == seen + 1             -> buffered
  *                           s >  seen + 1             -> buffered; s - seen - 1 events were lost to journal
  *                                                        overflow: counted and logged, never silent
@@ -59,6 +61,8 @@ public final class WarmStoreWriter implements AutoCloseable {
     private final Map<Batch.RangeKey, Long> committed = new HashMap<>();
     private final Map<Batch.RangeKey, Long> seen = new HashMap<>();
     private final Map<Batch.MapKey, String> known = new HashMap<>();
+    /** Per key, the highest value-derived order stored ({@link RowMapper#orderedRows}): survives in hz_last_values. */
+    private final Map<Batch.MapKey, Long> orders = new HashMap<>();
     private Batch filling = new Batch();
     private Batch inFlight;
     private Replay replay;
@@ -111,14 +115,38 @@ public final class WarmStoreWriter implements AutoCloseable {
         long tsMicros = e.readTimeMs() * 1_000L;
         if (e.removed()) {
             known.remove(mk);
-            target.add(e, List.of(), new Batch.LastValue(null, tsMicros, e.epoch(), e.seq()));
+            orders.remove(mk);
+            target.add(e, List.of(), new Batch.LastValue(null, tsMicros, e.epoch(), e.seq(), null));
         } else if (e.added() && e.value() != null && e.value().equals(known.get(mk))) {
             counters.restoredSkipped++;
             target.add(e, List.of(), null);
+        } else if (isWriterReplay(m, mk)) {
+            counters.replaysSkipped++;
+            target.add(e, List.of(), null);
         } else {
             known.put(mk, e.value());
-            target.add(e, m.rows(), new Batch.LastValue(e.value(), tsMicros, e.epoch(), e.seq()));
+            Long order = m.valueOrder() != null ? m.valueOrder() : orders.get(mk);
+            if (order != null) {
+                orders.put(mk, order);
+            }
+            target.add(e, m.rows(), new Batch.LastValue(e.value(), tsMicros, e.epoch(), e.seq(), order));
         }
+    }
+
+    /**
+     * A value the map's writer wrote again after a restart (obf-ingest re-writes the snapshots since its last Jet
+     * snapshot): its own order is below the last one stored for the key, or equal with the same text. These are new
+     * journal events, so the journal-position rule cannot see them. A correction (equal order, different text) is
+     * kept. Values without an order of their own cannot be told apart and are written.
+     */
+    private boolean isWriterReplay(MappedEvent m, Batch.MapKey mk) {
+        Long order = m.valueOrder();
+        Long last = order == null ? null : orders.get(mk);
+        if (last == null) {
+            return false;
+        }
+        return order < last || order.equals(last) && m.event().value() != null
+                && m.event().value().equals(known.get(mk));
     }
 
     /** Connects, writes what is due, retries what failed once its backoff is over. Never blocks on a backoff. */
@@ -210,6 +238,7 @@ public final class WarmStoreWriter implements AutoCloseable {
         if (!everOpened) {
             everOpened = true;
             known.putAll(state.lastValues());
+            orders.putAll(state.lastOrders());
             if (state.pending() != null) {
                 replay = new Replay(state.pending(), now);
                 logger.info("the warm store holds a batch that was begun but not confirmed (" + state.pending().token()

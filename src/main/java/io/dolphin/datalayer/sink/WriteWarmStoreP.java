@@ -123,6 +123,7 @@ final class WriteWarmStoreP extends AbstractProcessor {
         set(SinkCounters.BATCHES, c.batches, Unit.COUNT);
         set(SinkCounters.DUPLICATES_SKIPPED, c.duplicatesSkipped, Unit.COUNT);
         set(SinkCounters.RESTORED_SKIPPED, c.restoredSkipped, Unit.COUNT);
+        set(SinkCounters.REPLAYS_SKIPPED, c.replaysSkipped, Unit.COUNT);
         set(SinkCounters.JOURNAL_LOST, c.journalLost, Unit.COUNT);
         set(SinkCounters.TRANSIENT_ERRORS, c.transientErrors, Unit.COUNT);
         set(SinkCounters.BAD_ROWS, c.badRows, Unit.COUNT);

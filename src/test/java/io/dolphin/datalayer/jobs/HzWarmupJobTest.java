@@ -3,6 +3,7 @@ package io.dolphin.datalayer.jobs;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.jet.Job;
 import com.hazelcast.jet.config.JobConfig;
+import com.hazelcast.jet.core.JobStatus;
 import io.dolphin.datalayer.hot.DolphinMaps;
 import io.dolphin.datalayer.sink.HotMapRestore;
 import io.dolphin.datalayer.sink.SinkCounters;
@@ -85,5 +86,21 @@ class HzWarmupJobTest {
             all.put(map, new HashMap<>(hz.<String, String>getMap(map)));
         }
         return all;
+    }
+
+    @Test
+    void when_storeNeverWritten_then_warmupCompletesRestoringNothing() {
+        // Given: the first deployment, a DuckDB file the sink has not created tables in
+        HazelcastInstance member = cluster.newMember();
+        WarmDb db = new WarmDb(dir.resolve("fresh.duckdb"));
+
+        // When
+        Job warmup = member.getJet().newJob(HzWarmupJob.pipeline(new HzWarmupJob.Settings(
+                new WarmStoreConfig(db.url(), "", "", false))), new JobConfig().setName(HzWarmupJob.JOB_NAME));
+        warmup.join();
+
+        // Then
+        assertEquals(JobStatus.COMPLETED, warmup.getStatus());
+        assertEquals(0, contents(member).values().stream().mapToInt(Map::size).sum());
     }
 }

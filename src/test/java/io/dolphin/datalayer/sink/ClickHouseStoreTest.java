@@ -35,7 +35,7 @@ class ClickHouseStoreTest {
         for (long seq = 0; seq < 5; seq++) {
             MappedEvent m = WarmEventMapper.map(new JournalEvent(epoch, "DOLPHIN_FEATURES", 1, seq, "acb_boost",
                     "{\"boost\": 1.2, \"beta\": 0.8, \"ts\": " + (epoch / 1000 + seq) + "}", null, false, false, 1L));
-            batch.add(m.event(), m.rows(), new Batch.LastValue(m.event().value(), 1L, epoch, seq));
+            batch.add(m.event(), m.rows(), new Batch.LastValue(m.event().value(), 1L, epoch, seq, null));
         }
         try (ClickHouseStore store = new ClickHouseStore(config)) {
             store.open();

@@ -30,10 +30,53 @@ public final class ExternalMember implements AutoCloseable {
     /** Starts a member of {@code clusterName} on {@code port} (0 = a free one); returns once it accepts clients. */
     public static ExternalMember start(String clusterName, int port, Path workDir) throws IOException {
         int p = port == 0 ? freePort() : port;
+        ExternalMember member = launch(clusterName, p, List.of(), workDir);
+        member.awaitStarted();
+        return member;
+    }
+
+    /**
+     * Starts {@code count} members of one cluster, each in its own JVM, and returns once they all see each other.
+     * The hz-config member-list ({@code 127.0.0.1}) only probes the base port and the next two, so with free ports
+     * the copies list the members' {@code 127.0.0.1:<port>} explicitly; everything else stays hz-config's.
+     */
+    public static List<ExternalMember> startCluster(String clusterName, int count, Path workDir) throws IOException {
+        List<Integer> ports = new ArrayList<>();
+        while (ports.size() < count) {
+            int p = freePort();
+            if (!ports.contains(p)) {
+                ports.add(p);
+            }
+        }
+        List<String> addresses = ports.stream().map(p -> "127.0.0.1:" + p).toList();
+        List<ExternalMember> members = new ArrayList<>();
+        for (int p : ports) {
+            members.add(launch(clusterName, p, addresses, workDir));
+        }
+        for (ExternalMember m : members) {
+            m.awaitStarted();
+        }
+        for (ExternalMember m : members) {
+            m.awaitClusterSize(count);
+        }
+        return members;
+    }
+
+    private static ExternalMember launch(String clusterName, int p, List<String> memberList, Path workDir)
+            throws IOException {
         Path home = home();
         String yaml = Files.readString(home.resolve("hz-config/hazelcast.yaml"))
                 .replace("cluster-name: dolphin", "cluster-name: " + clusterName)
                 .replace("port: 5701", "port: " + p);
+        if (!memberList.isEmpty()) {
+            String listed = "member-list:\n          - 127.0.0.1\n";
+            if (!yaml.contains(listed)) {
+                throw new IllegalStateException("hz-config/hazelcast.yaml no longer has the member-list this test edits");
+            }
+            StringBuilder members = new StringBuilder("member-list:\n");
+            memberList.forEach(a -> members.append("          - ").append(a).append('\n'));
+            yaml = yaml.replace(listed, members.toString());
+        }
         Files.createDirectories(workDir);
         Path config = workDir.resolve("hazelcast-" + p + ".yaml");
         Files.writeString(config, yaml);
@@ -43,17 +86,17 @@ public final class ExternalMember implements AutoCloseable {
         cmd.addAll(List.of("-Xmx1g", "-Dhazelcast.config=" + config, "-Dhazelcast.phone.home.enabled=false",
                 "-Dhazelcast.logging.type=slf4j", "-Dorg.slf4j.simpleLogger.defaultLogLevel=info"));
         for (String line : Files.readAllLines(home.resolve("hz-config/jvm.options"))) {
-            if (line.startsWith("--add")) {
-                cmd.add(line.strip());
+            String option = line.strip();
+            // hz-config's module flags, GC and pool settings; the heap is the test's (-Xmx1g), not production's
+            if (option.startsWith("--add") || option.startsWith("-XX:") || option.startsWith("-Djava.util")) {
+                cmd.add(option);
             }
         }
         cmd.addAll(List.of("-cp", bundleJar() + java.io.File.pathSeparator + lib() + "/*",
                 "com.hazelcast.core.server.HazelcastMemberStarter"));
         Process process = new ProcessBuilder(cmd).directory(home.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
-        ExternalMember member = new ExternalMember(process, p, log);
-        member.awaitStarted();
-        return member;
+        return new ExternalMember(process, p, log);
     }
 
     public int port() {
@@ -70,6 +113,21 @@ public final class ExternalMember implements AutoCloseable {
 
     public boolean isAlive() {
         return process.isAlive();
+    }
+
+    /** The OS process id, for logs: which JVM was killed. */
+    public long pid() {
+        return process.pid();
+    }
+
+    /** The last {@code lines} lines of the member's log, for a failure message. */
+    public String tail(int lines) {
+        try {
+            List<String> all = Files.exists(log) ? Files.readAllLines(log) : List.of();
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(cannot read " + log + ": " + e.getMessage() + ")";
+        }
     }
 
     /** SIGKILL: no graceful partition hand-over, as when a host dies. */
@@ -108,6 +166,15 @@ public final class ExternalMember implements AutoCloseable {
             String text = Files.exists(log) ? Files.readString(log) : "";
             if (!text.contains("is STARTED")) {
                 throw new AssertionError("member on port " + port + " not started yet");
+            }
+        });
+    }
+
+    private void awaitClusterSize(int size) {
+        Eventually.assertEventually(90, () -> {
+            String text = Files.exists(log) ? Files.readString(log) : "";
+            if (!text.contains("Members {size:" + size + ",")) {
+                throw new AssertionError("member on port " + port + " does not see " + size + " members yet");
             }
         });
     }

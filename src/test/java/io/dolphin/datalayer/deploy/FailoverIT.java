@@ -1,0 +1,324 @@
+package io.dolphin.datalayer.deploy;
+
+import com.hazelcast.client.HazelcastClient;
+import com.hazelcast.client.config.ClientConfig;
+import com.hazelcast.cluster.Member;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.jet.Job;
+import com.hazelcast.jet.core.JobStatus;
+import com.hazelcast.jet.core.metrics.Measurement;
+import com.hazelcast.jet.core.metrics.MetricTags;
+import com.hazelcast.map.IMap;
+import io.dolphin.datalayer.cli.DolphinCli;
+import io.dolphin.datalayer.codec.Json;
+import io.dolphin.datalayer.codec.OrderBookFeaturesCodec;
+import io.dolphin.datalayer.codec.OrderBookSnapshotCodec;
+import io.dolphin.datalayer.config.DolphinEnvironment;
+import io.dolphin.datalayer.config.JobDescriptor;
+import io.dolphin.datalayer.config.JobDescriptors;
+import io.dolphin.datalayer.hot.DolphinMaps;
+import io.dolphin.datalayer.hot.FeatureKeys;
+import io.dolphin.datalayer.jobs.WarmSinkJob;
+import io.dolphin.datalayer.model.OrderBookFeatureCalculator;
+import io.dolphin.datalayer.sim.EmbeddedKafka;
+import io.dolphin.datalayer.sim.FactorEndpoints;
+import io.dolphin.datalayer.sim.OrderBookFeed;
+import io.dolphin.datalayer.sim.ScannerFileWriter;
+import io.dolphin.datalayer.sink.MapJournalSource;
+import io.dolphin.datalayer.sink.SinkCounters;
+import io.dolphin.datalayer.support.ExternalMember;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+
+import static io.dolphin.datalayer.support.Eventually.assertEventually;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The whole pipeline on 3 member JVMs started from hz-config, fed at 10x production (542 order books at 20/s,
+ * a scan every 1.1 s, the factor endpoints), one member SIGKILLed mid-stream; afterwards the hot maps hold the last
+ * value of every key and the warm tables every produced record exactly once.
+ *
+ * <p>{@code -Ddolphin.failover.rate-multiplier} (default 10) and {@code -Ddolphin.failover.feed-seconds} (default 45)
+ * change the load; the achieved numbers are printed as {@code FAILOVER ...} lines.
+ */
+class FailoverIT {
+
+    private static final String TOPIC = "dolphin.obf.raw";
+    private static final double MULTIPLIER = Double.parseDouble(System.getProperty("dolphin.failover.rate-multiplier",
+            "10"));
+    private static final int FEED_SECONDS = Integer.getInteger("dolphin.failover.feed-seconds", 45);
+    private static final double RATE = OrderBookFeed.PRODUCTION_SYMBOLS * OrderBookFeed.PRODUCTION_RATE_PER_SYMBOL
+            * MULTIPLIER;
+    /** Production scans come every ~11 s. */
+    private static final Duration SCAN_INTERVAL = Duration.ofMillis((long) (11_000 / MULTIPLIER));
+    private static final Path WORK = Path.of("target", "it-work", "failover");
+    private static final String CLUSTER = "dolphin-failover-" + UUID.randomUUID().toString().substring(0, 8);
+
+    private final List<AutoCloseable> resources = new ArrayList<>();
+    private List<ExternalMember> members = List.of();
+    private HazelcastInstance client;
+    private boolean passed;
+
+    @AfterEach
+    void stop(TestInfo info) {
+        if (!passed) {
+            members.forEach(m -> System.err.println("---- tail of " + m.log() + " (pid " + m.pid() + ", "
+                    + (m.isAlive() ? "alive" : "dead") + ")\n" + m.tail(80)));
+        }
+        if (client != null) {
+            client.shutdown();
+        }
+        for (int i = resources.size() - 1; i >= 0; i--) {
+            try {
+                resources.get(i).close();
+            } catch (Exception e) {
+                System.err.println("closing " + resources.get(i) + ": " + e);
+            }
+        }
+        members.forEach(ExternalMember::close);
+        DolphinEnvironment.clearOverrides();
+    }
+
+    @Test
+    void when_memberKilledWithSigkillMidStream_then_hotMapsAndWarmTablesHoldEveryRecordOnce() throws Exception {
+        // Given: 3 member JVMs, the feeds, every job submitted through bin/dolphin submit's code path
+        Path warmFile = prepareWork();
+        members = ExternalMember.startCluster(CLUSTER, 3, WORK);
+        EmbeddedKafka kafka = keep(EmbeddedKafka.start());
+        kafka.createTopic(TOPIC, 6);
+        FactorEndpoints factors = keep(FactorEndpoints.start(0));
+        Path scanRoot = Files.createDirectories(WORK.resolve("scans")).toAbsolutePath();
+        String addresses = members.stream().map(ExternalMember::address).collect(Collectors.joining(","));
+        DolphinEnvironment.override(Map.of("DOLPHIN_CLUSTER_NAME", CLUSTER, "DOLPHIN_SCAN_ROOT", scanRoot.toString(),
+                "DOLPHIN_KAFKA_BOOTSTRAP", kafka.bootstrapServers(), "DOLPHIN_EXF_BASE_URL", factors.baseUrl(),
+                "DOLPHIN_WARM_JDBC_URL", "jdbc:duckdb:" + warmFile.toAbsolutePath(),
+                "DOLPHIN_OBF_OFFSET_RESET", "earliest"));
+        assertEquals(0, DolphinCli.run("submit", "--cluster", addresses), "bin/dolphin submit failed");
+        client = connect();
+        List<JobDescriptor> descriptors = JobDescriptors.loadAll(DolphinEnvironment.current());
+        assertEventually(120, () -> assertEveryJobRunning(descriptors));
+
+        // When: feeds at the multiplied rate, one member killed half-way, feeds go on
+        OrderBookFeed feed = keep(new OrderBookFeed(kafka.bootstrapServers(), TOPIC));
+        ScannerFileWriter scanner = keep(new ScannerFileWriter());
+        scanner.start(scanRoot, SCAN_INTERVAL);
+        AtomicBoolean abort = new AtomicBoolean();
+        long feedStart = System.nanoTime();
+        CompletableFuture<Long> feeding = CompletableFuture.supplyAsync(
+                () -> feed.produceAtRate(RATE, Duration.ofSeconds(FEED_SECONDS), abort::get));
+        resources.add(() -> abort.set(true));
+        assertEventually(FEED_SECONDS, () -> assertTrue(feed.produced() >= RATE * FEED_SECONDS / 2, "feed at "
+                + feed.produced()));
+        Kill kill = killOne();
+        long recoverMs = awaitHotPathResumed(descriptors, kill);
+        long sent = feeding.get(FEED_SECONDS + 60, TimeUnit.SECONDS);
+        double feedSeconds = (System.nanoTime() - feedStart) / 1e9;
+        scanner.stop();
+        long lastScan = scanner.nextScanNumber() - 1;
+
+        // Then: the hot maps
+        assertEventually(120, () -> assertEveryJobRunning(descriptors));
+        assertEventually(120, () -> assertEveryBookIsLastProduced(feed.lastProduced()));
+        assertEventually(60, () -> assertEquals(lastScan, Json.parseObject(client.<String, String>getMap(
+                DolphinMaps.FEATURES).get(FeatureKeys.LATEST_EIGEN_SCAN)).get("scan_number") instanceof Number n
+                ? n.longValue() : -1L));
+        long hotDoneMs = (System.nanoTime() - feedStart) / 1_000_000 - FEED_SECONDS * 1_000L;
+
+        // and the warm tables, once the sink has drained what the writers wrote
+        Map<String, Long> sinkCounts = drainWarmSink(descriptors);
+        Map<String, Long> warm = warmCounts(warmFile);
+        System.out.printf("FAILOVER rate=%.0f/s (x%.1f) sent=%d in %.1f s (achieved %.0f/s) scans=%d killed=%s "
+                        + "hot path resumed %d ms after the kill; hot maps caught up %d ms after the feed ended; "
+                        + "sink: %s; warm: %s%n", RATE, MULTIPLIER, sent, feedSeconds, sent / feedSeconds, lastScan,
+                kill, recoverMs, hotDoneMs, sinkCounts, warm);
+        assertEquals(0L, sinkCounts.get(SinkCounters.JOURNAL_LOST), "events lost to journal overflow: the sink fell "
+                + "more than a journal partition's capacity behind (see docs/failover.md)");
+        assertEquals(sent, warm.get("obf_rows"), "obf_universe rows vs snapshots produced");
+        assertEquals(sent, warm.get("obf_distinct"), "distinct (symbol, ts) vs snapshots produced");
+        assertEquals(lastScan, warm.get("scan_rows"), "eigen_scans rows vs scans written");
+        assertEquals(lastScan, warm.get("scan_distinct"), "distinct scan_number vs scans written");
+        assertEquals(warm.get("exf_rows"), warm.get("exf_distinct"), "exf_data duplicate ts");
+        assertEquals(warm.get("acb_rows"), warm.get("acb_distinct"), "acb_state duplicate ts");
+        assertTrue(warm.get("exf_rows") > 0, "exf_data is empty");
+        passed = true;
+    }
+
+    private Path prepareWork() throws IOException {
+        if (Files.exists(WORK)) {
+            try (var paths = Files.walk(WORK)) {
+                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        Files.createDirectories(WORK);
+        return WORK.resolve("warm.duckdb");
+    }
+
+    private <T extends AutoCloseable> T keep(T resource) {
+        resources.add(resource);
+        return resource;
+    }
+
+    private HazelcastInstance connect() {
+        ClientConfig config = new ClientConfig().setClusterName(CLUSTER);
+        members.forEach(m -> config.getNetworkConfig().addAddress(m.address()));
+        config.getConnectionStrategyConfig().getConnectionRetryConfig().setClusterConnectTimeoutMillis(60_000);
+        return HazelcastClient.newHazelcastClient(config);
+    }
+
+    private void assertEveryJobRunning(List<JobDescriptor> descriptors) {
+        for (JobDescriptor d : descriptors) {
+            Job job = client.getJet().getJob(d.name());
+            assertNotNull(job, d.name() + " not found");
+            assertEquals(d.batch() ? JobStatus.COMPLETED : JobStatus.RUNNING, job.getStatus(), d.name());
+        }
+    }
+
+    /** The member to kill: the one running the warm-store writer unless it is the oldest, else a younger one. */
+    private Kill killOne() {
+        List<Member> cluster = new ArrayList<>(client.getCluster().getMembers());
+        int oldestPort = cluster.get(0).getAddress().getPort();
+        Job sink = client.getJet().getJob(WarmSinkJob.JOB_NAME);
+        String writerAddress = sink.getMetrics().get(SinkCounters.EVENTS_COMMITTED).stream()
+                .map(m -> m.tag(MetricTags.ADDRESS)).findFirst().orElse("");
+        ExternalMember victim = members.stream().filter(m -> m.port() != oldestPort)
+                .filter(m -> writerAddress.endsWith(":" + m.port())).findFirst()
+                .orElseGet(() -> members.stream().filter(m -> m.port() != oldestPort).findFirst().orElseThrow());
+        IMap<String, String> features = client.getMap(DolphinMaps.FEATURES);
+        String key = FeatureKeys.orderBook(OrderBookFeed.symbols(1).get(0));
+        long tsBefore = tsOf(features.get(key));
+        long at = System.nanoTime();
+        victim.kill();
+        return new Kill(victim.port(), victim.pid(), writerAddress.endsWith(":" + victim.port()), key, tsBefore, at);
+    }
+
+    /** Kill until every job runs again and the first order book moves past where it stood: the hot path is back. */
+    private long awaitHotPathResumed(List<JobDescriptor> descriptors, Kill kill) {
+        IMap<String, String> features = client.getMap(DolphinMaps.FEATURES);
+        assertEventually(120, () -> {
+            assertEveryJobRunning(descriptors);
+            assertTrue(tsOf(features.get(kill.key)) > kill.tsBefore, kill.key + " has not moved since the kill");
+        });
+        return (System.nanoTime() - kill.atNanos) / 1_000_000;
+    }
+
+    private void assertEveryBookIsLastProduced(Map<String, byte[]> lastProduced) {
+        OrderBookFeatureCalculator calc = new OrderBookFeatureCalculator(OrderBookFeatureCalculator.Params.DEFAULTS);
+        OrderBookFeaturesCodec codec = new OrderBookFeaturesCodec();
+        Map<String, String> expected = new HashMap<>();
+        lastProduced.forEach((symbol, bytes) -> expected.put(FeatureKeys.orderBook(symbol),
+                codec.encode(calc.compute(OrderBookSnapshotCodec.decode(bytes)))));
+        Map<String, String> actual = client.<String, String>getMap(DolphinMaps.FEATURES)
+                .getAll(new HashSet<>(expected.keySet()));
+        List<String> wrong = expected.keySet().stream().filter(k -> !expected.get(k).equals(actual.get(k))).toList();
+        assertTrue(wrong.isEmpty(), wrong.size() + " of " + expected.size() + " books are not the last produced, e.g. "
+                + wrong.stream().limit(3).map(k -> k + " ts " + tsOf(actual.get(k)) + " expected "
+                + tsOf(expected.get(k))).toList());
+    }
+
+    /**
+     * Stops the map writers (their results are checked), waits until the sink has committed everything the journals
+     * hold, then cancels it so that its member releases the DuckDB file. Returns the sink's counters.
+     */
+    private Map<String, Long> drainWarmSink(List<JobDescriptor> descriptors) {
+        for (JobDescriptor d : descriptors) {
+            Job job = client.getJet().getJob(d.name());
+            if (!d.batch() && !WarmSinkJob.JOB_NAME.equals(d.name())) {
+                job.cancel();
+                assertEventually(60, () -> assertEquals(JobStatus.FAILED, job.getStatus(), d.name()));
+            }
+        }
+        Job sink = client.getJet().getJob(WarmSinkJob.JOB_NAME);
+        long[] last = {-1, -1};
+        Map<String, Long> counts = new HashMap<>();
+        assertEventually(120, () -> {
+            var metrics = sink.getMetrics();
+            Measurement committed = metrics.get(SinkCounters.EVENTS_COMMITTED).stream().findFirst().orElseThrow(
+                    () -> new AssertionError("no warm-sink metrics yet"));
+            long buffered = max(metrics.get(SinkCounters.BUFFERED_EVENTS));
+            long fill = max(metrics.get(MapJournalSource.METRIC_FILL));
+            boolean stable = committed.timestamp() > last[0] && last[0] >= 0 && committed.value() == last[1];
+            if (committed.timestamp() > last[0]) {
+                last[0] = committed.timestamp();
+                last[1] = committed.value();
+            }
+            assertTrue(stable && buffered == 0 && fill == 0, "sink still draining: committed " + committed.value()
+                    + ", buffered " + buffered + ", journal fill " + fill + "%");
+            for (String name : List.of(SinkCounters.EVENTS_COMMITTED, SinkCounters.ROWS_WRITTEN,
+                    SinkCounters.DUPLICATES_SKIPPED, SinkCounters.REPLAYS_SKIPPED, SinkCounters.JOURNAL_LOST,
+                    SinkCounters.BAD_ROWS)) {
+                counts.put(name, max(metrics.get(name)));
+            }
+        });
+        sink.cancel();
+        assertEventually(60, () -> assertEquals(JobStatus.FAILED, sink.getStatus()));
+        return counts;
+    }
+
+    private static long max(List<Measurement> measurements) {
+        return measurements.stream().mapToLong(Measurement::value).max().orElse(-1);
+    }
+
+    /** Opened once the member that ran the sink has let go of the file (DuckDB allows one process). */
+    private static Map<String, Long> warmCounts(Path file) {
+        Map<String, Long> out = new HashMap<>();
+        assertEventually(60, () -> {
+            try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
+                 Statement st = c.createStatement()) {
+                out.put("obf_rows", scalar(st, "SELECT count(*) FROM dolphin.obf_universe"));
+                out.put("obf_distinct", scalar(st,
+                        "SELECT count(*) FROM (SELECT DISTINCT symbol, ts FROM dolphin.obf_universe)"));
+                out.put("scan_rows", scalar(st, "SELECT count(*) FROM dolphin.eigen_scans"));
+                out.put("scan_distinct", scalar(st, "SELECT count(DISTINCT scan_number) FROM dolphin.eigen_scans"));
+                out.put("exf_rows", scalar(st, "SELECT count(*) FROM dolphin.exf_data"));
+                out.put("exf_distinct", scalar(st, "SELECT count(DISTINCT ts) FROM dolphin.exf_data"));
+                out.put("acb_rows", scalar(st, "SELECT count(*) FROM dolphin.acb_state"));
+                out.put("acb_distinct", scalar(st, "SELECT count(DISTINCT ts) FROM dolphin.acb_state"));
+            }
+        });
+        return out;
+    }
+
+    private static long scalar(Statement st, String sql) throws SQLException {
+        try (ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static long tsOf(String json) {
+        return json == null ? -1 : Json.parseObject(json).get("ts") instanceof Number n ? n.longValue() : -1;
+    }
+
+    private record Kill(int port, long pid, boolean ranWarmWriter, String key, long tsBefore, long atNanos) {
+        @Override
+        public String toString() {
+            return "member :" + port + " (pid " + pid + (ranWarmWriter ? ", ran the warm-store writer" : "") + ")";
+        }
+    }
+}
