@@ -34,10 +34,9 @@ public final class HzWarmupJob {
     public record Settings(WarmStoreConfig store) implements Serializable {
 
         public static Settings from(JobSettings s) {
-            // A fresh warm store has nothing to restore; creating its (idempotent) schema first makes that an
-            // empty restore instead of a failed job, so a first start and a restart take the same path.
+            // Read-only: a store the sink never wrote restores nothing (see LastValuesSource), no DDL needed.
             return new Settings(new WarmStoreConfig(s.string("warm-jdbc-url"), s.string("warm-user"),
-                    s.string("warm-password"), true));
+                    s.string("warm-password"), false));
         }
     }
 

@@ -43,9 +43,6 @@ public final class LastValuesSource {
 
         Reader(WarmStoreConfig config) throws SQLException {
             connection = config.connect();
-            if (config.applySchema()) {
-                SchemaApplier.apply(connection, config.dialect());
-            }
             statement = connection.createStatement();
             String only = config.dialect() == Dialect.CLICKHOUSE ? " FINAL WHERE is_deleted = 0" : "";
             List<String> found = new ArrayList<>();
