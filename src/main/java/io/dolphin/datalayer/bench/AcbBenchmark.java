@@ -96,7 +96,6 @@ public final class AcbBenchmark implements Benchmark {
     private List<BenchFigure> figures(AcbSettings settings, Map<Long, Long> windowArrivalNanos,
                                       Map<Long, Long> exfArrivalNanos, ConcurrentSkipListMap<Long, Long> writes,
                                       long firstWriteMs) {
-        List<Double> closeToVisible = new ArrayList<>();
         List<Double> endToVisible = new ArrayList<>();
         long nowNanos = System.nanoTime();
         long nowMs = System.currentTimeMillis();
@@ -106,7 +105,6 @@ public final class AcbBenchmark implements Benchmark {
             if (closesAt < firstWriteMs || closing == null) {
                 continue;
             }
-            closeToVisible.add((w.getValue() - closing.getValue()) / 1e6);
             double arrivalMs = nowMs - (nowNanos - w.getValue()) / 1e6;
             endToVisible.add(arrivalMs - closesAt);
         }
@@ -120,12 +118,12 @@ public final class AcbBenchmark implements Benchmark {
         double base = median(baseline);
         String baseName = "exf_latest set -> listener, median";
         return List.of(
-                new BenchFigure(name(), "window close -> acb_boost visible, median", median(closeToVisible), "ms",
-                        baseName, base, ""),
-                new BenchFigure(name(), "window close -> acb_boost visible, max", max(closeToVisible), "ms",
-                        baseName, base, ""),
+                // Measured from when the window may close (its end plus the allowed lag) on the wall clock: what a
+                // reader of acb_boost waits. The wall-clock heartbeat closes windows between exf samples.
                 new BenchFigure(name(), "window_end + allowed lag -> acb_boost visible, median", median(endToVisible),
-                        "ms", baseName, base, ""));
+                        "ms", baseName, base, "value <= 300 ms"),
+                new BenchFigure(name(), "window_end + allowed lag -> acb_boost visible, max", max(endToVisible),
+                        "ms", baseName, base, "value <= 300 ms"));
     }
 
     private static long closedAfter(Map<Long, Long> windowArrivalNanos, long fromMs) {

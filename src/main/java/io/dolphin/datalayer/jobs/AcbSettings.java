@@ -38,7 +38,7 @@ public record AcbSettings(long windowSizeMillis, long windowSlideMillis, long al
 
     /** The descriptor's defaults: DESIGN §6 with a 5-minute window emitted every 30 s. */
     public static AcbSettings defaults() {
-        return new AcbSettings(300_000, 30_000, 500, 2_000, 100, "_ts", 60_000,
+        return new AcbSettings(300_000, 30_000, 500, 250, 100, "_ts", 60_000,
                 JournalInitialPosition.START_FROM_OLDEST, 1, AcbFormula.reference());
     }
 
