@@ -13,8 +13,10 @@ public final class DuckDbLockHolder {
         try (Connection ignored = DriverManager.getConnection("jdbc:duckdb:" + args[0])) {
             System.out.println("LOCKED " + args[0]);
             System.out.flush();
-            // This process is the outage: it exists to keep the lock for the stated time, then leave.
-            Thread.sleep(Long.parseLong(args[1]) * 1000L);
+            // This process is the outage: it keeps the lock until the test ends the outage by closing our stdin.
+            while (System.in.read() >= 0) {
+                // discard
+            }
         }
     }
 }

@@ -3,6 +3,7 @@ package io.dolphin.datalayer.sink;
 import org.duckdb.DuckDBDriver;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -17,6 +18,8 @@ import java.sql.SQLFeatureNotSupportedException;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
@@ -62,8 +65,18 @@ public final class DuckDbOutage implements Driver, AutoCloseable {
         open.clear();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process holder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                DuckDbLockHolder.class.getName(), file.toString(), Integer.toString(seconds))
+                DuckDbLockHolder.class.getName(), file.toString())
                 .redirectErrorStream(true).start();
+        // The outage ends when its time is up: closing the holder's stdin makes it release the lock and exit.
+        ScheduledExecutorService ender = Executors.newSingleThreadScheduledExecutor();
+        ender.schedule(() -> {
+            try {
+                holder.getOutputStream().close();
+            } catch (IOException ignored) {
+                holder.destroy();
+            }
+            ender.shutdown();
+        }, seconds, TimeUnit.SECONDS);
         BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
         for (String line; (line = out.readLine()) != null; ) {
             if (line.startsWith("LOCKED")) {
