@@ -4,6 +4,7 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.logging.ILogger;
 import com.hazelcast.logging.Logger;
 import com.hazelcast.sql.SqlResult;
+import io.dolphin.datalayer.config.SqlScript;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,24 +50,8 @@ public final class SqlMappings {
         List<String> all = new ArrayList<>();
         for (String file : FILES) {
             String text = read(file);
-            if (text == null) {
-                continue;
-            }
-            StringBuilder current = new StringBuilder();
-            for (String line : text.split("\n")) {
-                String trimmed = line.strip();
-                if (trimmed.startsWith("--") || trimmed.isEmpty()) {
-                    continue;
-                }
-                current.append(line).append('\n');
-                if (trimmed.endsWith(";")) {
-                    String stmt = current.toString().strip();
-                    all.add(stmt.substring(0, stmt.length() - 1));
-                    current.setLength(0);
-                }
-            }
-            if (!current.toString().isBlank()) {
-                all.add(current.toString().strip());
+            if (text != null) {
+                all.addAll(SqlScript.statements(text));
             }
         }
         return all;

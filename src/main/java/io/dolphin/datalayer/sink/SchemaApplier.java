@@ -1,5 +1,7 @@
 package io.dolphin.datalayer.sink;
 
+import io.dolphin.datalayer.config.SqlScript;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,7 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Applies {@code sql/<dialect>/*.sql} in file-name order. Every statement there is {@code IF NOT EXISTS} or
+ * Applies {@code sql/<dialect>/*.sql} in file-name order, the per-database templates once for {@code dolphin} and once
+ * for {@code dolphin_green}. Every statement there is {@code IF NOT EXISTS} or
  * {@code OR REPLACE}, so applying them again is harmless. Files beside the launcher ({@code $DOLPHIN_HOME/sql} or
  * {@code ./sql}) win over the copies in the jar, as for {@code sql/hazelcast}.
  */
@@ -41,26 +44,11 @@ public final class SchemaApplier {
         return n;
     }
 
-    /** Every statement of every file of the dialect: comment lines dropped, split on a {@code ;} ending a line. */
+    /** Every statement of every file of the dialect, per-database templates once for each database. */
     public static List<String> statements(Dialect dialect) {
         List<String> all = new ArrayList<>();
         for (String file : dialect.files()) {
-            StringBuilder current = new StringBuilder();
-            for (String line : read(dialect, file).split("\n")) {
-                String trimmed = line.strip();
-                if (trimmed.startsWith("--") || trimmed.isEmpty()) {
-                    continue;
-                }
-                current.append(line).append('\n');
-                if (trimmed.endsWith(";")) {
-                    String stmt = current.toString().strip();
-                    all.add(stmt.substring(0, stmt.length() - 1));
-                    current.setLength(0);
-                }
-            }
-            if (!current.toString().isBlank()) {
-                all.add(current.toString().strip());
-            }
+            all.addAll(SqlScript.statements(read(dialect, file), List.of(WarmTable.BLUE, WarmTable.GREEN)));
         }
         return all;
     }

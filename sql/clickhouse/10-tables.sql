@@ -1,9 +1,10 @@
--- Tables of `dolphin`, exactly as the reference lists them (column names, types, order keys, partitions, TTLs).
+-- A template, applied once per database: ${database} is `dolphin`, then `dolphin_green` (the reference's mirror).
+-- Tables of each database, exactly as the reference lists them (column names, types, order keys, partitions, TTLs).
 -- Where the reference names no engine, partition or TTL, the table is a plain MergeTree ordered by time.
 -- Every table keeps the last 1000 insert tokens: the warm sink's retries and replays carry a deterministic
 -- insert_deduplication_token (docs/warm-sink.md), and non-replicated MergeTree ignores it unless this window is set.
 
-CREATE TABLE IF NOT EXISTS dolphin.trade_events
+CREATE TABLE IF NOT EXISTS ${database}.trade_events
 (
     ts                   DateTime64(6, 'UTC'),
     date                 Date,
@@ -35,7 +36,7 @@ PARTITION BY toYYYYMM(ts)
 ORDER BY (ts, asset)
 SETTINGS non_replicated_deduplication_window = 1000;
 
-CREATE TABLE IF NOT EXISTS dolphin.eigen_scans
+CREATE TABLE IF NOT EXISTS ${database}.eigen_scans
 (
     ts              DateTime64(6, 'UTC'),
     scan_number     UInt32,
@@ -53,7 +54,7 @@ ORDER BY (ts, scan_number)
 TTL toDateTime(ts) + INTERVAL 10 YEAR
 SETTINGS non_replicated_deduplication_window = 1000;
 
-CREATE TABLE IF NOT EXISTS dolphin.status_snapshots
+CREATE TABLE IF NOT EXISTS ${database}.status_snapshots
 (
     ts              DateTime64(3, 'UTC'),
     capital         Float64,
@@ -74,7 +75,7 @@ ORDER BY ts
 TTL toDateTime(ts) + INTERVAL 180 DAY
 SETTINGS non_replicated_deduplication_window = 1000;
 
-CREATE TABLE IF NOT EXISTS dolphin.posture_events
+CREATE TABLE IF NOT EXISTS ${database}.posture_events
 (
     ts           DateTime64(6, 'UTC'),
     posture      LowCardinality(String),
@@ -87,7 +88,7 @@ ENGINE = MergeTree
 ORDER BY ts
 SETTINGS non_replicated_deduplication_window = 1000;
 
-CREATE TABLE IF NOT EXISTS dolphin.acb_state
+CREATE TABLE IF NOT EXISTS ${database}.acb_state
 (
     ts      DateTime64(6, 'UTC'),
     boost   Float32,
@@ -98,7 +99,7 @@ ENGINE = MergeTree
 ORDER BY ts
 SETTINGS non_replicated_deduplication_window = 1000;
 
-CREATE TABLE IF NOT EXISTS dolphin.meta_health
+CREATE TABLE IF NOT EXISTS ${database}.meta_health
 (
     ts                DateTime64(6, 'UTC'),
     status            LowCardinality(String),
@@ -117,7 +118,7 @@ ENGINE = MergeTree
 ORDER BY ts
 SETTINGS non_replicated_deduplication_window = 1000;
 
-CREATE TABLE IF NOT EXISTS dolphin.exf_data
+CREATE TABLE IF NOT EXISTS ${database}.exf_data
 (
     ts           DateTime64(6, 'UTC'),
     funding_rate Float32,
@@ -130,7 +131,7 @@ PARTITION BY toYYYYMM(ts)
 ORDER BY ts
 SETTINGS non_replicated_deduplication_window = 1000;
 
-CREATE TABLE IF NOT EXISTS dolphin.obf_universe
+CREATE TABLE IF NOT EXISTS ${database}.obf_universe
 (
     ts               DateTime64(3, 'UTC'),
     symbol           LowCardinality(String),
@@ -149,7 +150,7 @@ PARTITION BY toYYYYMM(ts)
 ORDER BY (symbol, ts)
 SETTINGS non_replicated_deduplication_window = 1000;
 
-CREATE TABLE IF NOT EXISTS dolphin.supervisord_state
+CREATE TABLE IF NOT EXISTS ${database}.supervisord_state
 (
     ts           DateTime64(6, 'UTC'),
     process_name LowCardinality(String),
@@ -164,7 +165,7 @@ ENGINE = MergeTree
 ORDER BY (process_name, ts)
 SETTINGS non_replicated_deduplication_window = 1000;
 
-CREATE TABLE IF NOT EXISTS dolphin.service_lifecycle
+CREATE TABLE IF NOT EXISTS ${database}.service_lifecycle
 (
     ts         DateTime64(6, 'UTC'),
     service    LowCardinality(String),
@@ -178,7 +179,7 @@ ENGINE = MergeTree
 ORDER BY (service, ts)
 SETTINGS non_replicated_deduplication_window = 1000;
 
-CREATE TABLE IF NOT EXISTS dolphin.system_stats
+CREATE TABLE IF NOT EXISTS ${database}.system_stats
 (
     ts               DateTime64(3, 'UTC'),
     mem_used_gb      Float32,
@@ -195,7 +196,7 @@ ENGINE = MergeTree
 ORDER BY ts
 SETTINGS non_replicated_deduplication_window = 1000;
 
-CREATE TABLE IF NOT EXISTS dolphin.account_events
+CREATE TABLE IF NOT EXISTS ${database}.account_events
 (
     ts             DateTime64(6, 'UTC'),
     strategy       LowCardinality(String),
@@ -211,7 +212,7 @@ PARTITION BY toYYYYMM(ts)
 ORDER BY (strategy, ts)
 SETTINGS non_replicated_deduplication_window = 1000;
 
-CREATE TABLE IF NOT EXISTS dolphin.daily_pnl
+CREATE TABLE IF NOT EXISTS ${database}.daily_pnl
 (
     date              Date,
     ts                DateTime64(6, 'UTC'),

@@ -1,8 +1,9 @@
--- Tables of `dolphin_green` for the embedded DuckDB warm store: the ClickHouse names, the nearest DuckDB types
+-- A template, applied once per database: ${database} is `dolphin`, then `dolphin_green` (the reference's mirror).
+-- Tables of each database for the embedded DuckDB warm store: the ClickHouse names, the nearest DuckDB types
 -- (DateTime64(6) -> TIMESTAMP, DateTime64(3) -> TIMESTAMP_MS, Float32 -> REAL, UInt8 -> UTINYINT, ...), UTC by convention.
 -- DuckDB has no TTL, engines or partitions: retention is an operator's DELETE (docs/warm-sink.md).
 
-CREATE TABLE IF NOT EXISTS dolphin_green.trade_events
+CREATE TABLE IF NOT EXISTS ${database}.trade_events
 (
     ts                   TIMESTAMP NOT NULL,
     date                 DATE NOT NULL,
@@ -30,7 +31,7 @@ CREATE TABLE IF NOT EXISTS dolphin_green.trade_events
     bars_held            USMALLINT NOT NULL
 );
 
-CREATE TABLE IF NOT EXISTS dolphin_green.eigen_scans
+CREATE TABLE IF NOT EXISTS ${database}.eigen_scans
 (
     ts              TIMESTAMP NOT NULL,
     scan_number     UINTEGER NOT NULL,
@@ -43,7 +44,7 @@ CREATE TABLE IF NOT EXISTS dolphin_green.eigen_scans
     scan_uuid       VARCHAR NOT NULL
 );
 
-CREATE TABLE IF NOT EXISTS dolphin_green.status_snapshots
+CREATE TABLE IF NOT EXISTS ${database}.status_snapshots
 (
     ts              TIMESTAMP_MS NOT NULL,
     capital         DOUBLE NOT NULL,
@@ -60,7 +61,7 @@ CREATE TABLE IF NOT EXISTS dolphin_green.status_snapshots
     cat5            REAL NOT NULL
 );
 
-CREATE TABLE IF NOT EXISTS dolphin_green.posture_events
+CREATE TABLE IF NOT EXISTS ${database}.posture_events
 (
     ts           TIMESTAMP NOT NULL,
     posture      VARCHAR NOT NULL,
@@ -70,7 +71,7 @@ CREATE TABLE IF NOT EXISTS dolphin_green.posture_events
     scan_uuid    VARCHAR NOT NULL
 );
 
-CREATE TABLE IF NOT EXISTS dolphin_green.acb_state
+CREATE TABLE IF NOT EXISTS ${database}.acb_state
 (
     ts      TIMESTAMP NOT NULL,
     boost   REAL NOT NULL,
@@ -78,7 +79,7 @@ CREATE TABLE IF NOT EXISTS dolphin_green.acb_state
     signals REAL NOT NULL
 );
 
-CREATE TABLE IF NOT EXISTS dolphin_green.meta_health
+CREATE TABLE IF NOT EXISTS ${database}.meta_health
 (
     ts                TIMESTAMP NOT NULL,
     status            VARCHAR NOT NULL,
@@ -94,7 +95,7 @@ CREATE TABLE IF NOT EXISTS dolphin_green.meta_health
     hz_key_status     VARCHAR NOT NULL
 );
 
-CREATE TABLE IF NOT EXISTS dolphin_green.exf_data
+CREATE TABLE IF NOT EXISTS ${database}.exf_data
 (
     ts           TIMESTAMP NOT NULL,
     funding_rate REAL NOT NULL,
@@ -103,7 +104,7 @@ CREATE TABLE IF NOT EXISTS dolphin_green.exf_data
     taker_ratio  REAL NOT NULL
 );
 
-CREATE TABLE IF NOT EXISTS dolphin_green.obf_universe
+CREATE TABLE IF NOT EXISTS ${database}.obf_universe
 (
     ts               TIMESTAMP_MS NOT NULL,
     symbol           VARCHAR NOT NULL,
@@ -118,7 +119,7 @@ CREATE TABLE IF NOT EXISTS dolphin_green.obf_universe
     n_ask_levels     UTINYINT NOT NULL
 );
 
-CREATE TABLE IF NOT EXISTS dolphin_green.supervisord_state
+CREATE TABLE IF NOT EXISTS ${database}.supervisord_state
 (
     ts           TIMESTAMP NOT NULL,
     process_name VARCHAR NOT NULL,
@@ -130,7 +131,7 @@ CREATE TABLE IF NOT EXISTS dolphin_green.supervisord_state
     source       VARCHAR NOT NULL
 );
 
-CREATE TABLE IF NOT EXISTS dolphin_green.service_lifecycle
+CREATE TABLE IF NOT EXISTS ${database}.service_lifecycle
 (
     ts         TIMESTAMP NOT NULL,
     service    VARCHAR NOT NULL,
@@ -141,7 +142,7 @@ CREATE TABLE IF NOT EXISTS dolphin_green.service_lifecycle
     pid        UINTEGER NOT NULL
 );
 
-CREATE TABLE IF NOT EXISTS dolphin_green.system_stats
+CREATE TABLE IF NOT EXISTS ${database}.system_stats
 (
     ts               TIMESTAMP_MS NOT NULL,
     mem_used_gb      REAL NOT NULL,
@@ -155,7 +156,7 @@ CREATE TABLE IF NOT EXISTS dolphin_green.system_stats
     net_iface        VARCHAR NOT NULL
 );
 
-CREATE TABLE IF NOT EXISTS dolphin_green.account_events
+CREATE TABLE IF NOT EXISTS ${database}.account_events
 (
     ts             TIMESTAMP NOT NULL,
     strategy       VARCHAR NOT NULL,
@@ -167,7 +168,7 @@ CREATE TABLE IF NOT EXISTS dolphin_green.account_events
     details        VARCHAR NOT NULL
 );
 
-CREATE TABLE IF NOT EXISTS dolphin_green.daily_pnl
+CREATE TABLE IF NOT EXISTS ${database}.daily_pnl
 (
     date              DATE NOT NULL,
     ts                TIMESTAMP NOT NULL,
