@@ -112,13 +112,7 @@ public final class ClickHouseStore implements WarmStore {
 
     @Override
     public void close() {
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (SQLException | RuntimeException ignored) {
-                // a broken connection may refuse to close: it is gone either way
-            }
-        }
+        WarmStore.closeQuietly(connection);
         connection = null;
     }
 

@@ -7,9 +7,9 @@ import java.util.Locale;
 /** The two warm stores, told apart by the JDBC URL. Each has its own DDL folder under {@code sql/}. */
 public enum Dialect {
     DUCKDB("duckdb", "org.duckdb.DuckDBDriver", List.of("00-schemas.sql", "10-tables.sql", "20-views.sql",
-            "30-warm-sink-bookkeeping.sql")),
+            "30-last-values.sql", "31-ingest-ledger.sql")),
     CLICKHOUSE("clickhouse", "com.clickhouse.jdbc.ClickHouseDriver", List.of("00-databases.sql",
-            "10-tables.sql", "20-views.sql", "30-warm-sink-bookkeeping.sql"));
+            "10-tables.sql", "20-views.sql", "30-last-values.sql", "31-ingest-ledger.sql"));
 
     private final String folder;
     private final String driverClass;

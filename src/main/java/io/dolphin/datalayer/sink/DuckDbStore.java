@@ -111,13 +111,7 @@ public final class DuckDbStore implements WarmStore {
 
     @Override
     public void close() {
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (SQLException | RuntimeException ignored) {
-                // a connection that failed may refuse to close: it is gone either way
-            }
-        }
+        WarmStore.closeQuietly(connection);
         connection = null;
         duck = null;
     }

@@ -28,4 +28,15 @@ public interface WarmStore extends AutoCloseable {
     /** Drops the connection; never throws. */
     @Override
     void close();
+
+    /** Closes a connection that may be broken: a failed one may refuse to close, and it is gone either way. */
+    static void closeQuietly(java.sql.Connection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException | RuntimeException ignored) {
+                // nothing left to release
+            }
+        }
+    }
 }
