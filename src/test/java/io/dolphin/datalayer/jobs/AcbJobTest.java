@@ -210,8 +210,14 @@ class AcbJobTest {
 
     // ------------------------------------------------------------------------------------------------------------
 
+    /**
+     * The shipped settings, but with the journal held idle-proof for 2 s: these tests tick the heartbeat by a scripted
+     * clock that runs ahead of wall time, so a pause of the test's writer (GC, a loaded CI machine) longer than the
+     * shipped 250 ms would let the script's clock overtake samples the script has yet to write.
+     */
     private static AcbSettings descriptorSettings() {
-        return AcbSettings.from(JobDescriptors.load(AcbJob.DESCRIPTOR_ID, Map.of()).settings());
+        return AcbSettings.from(JobDescriptors.load(AcbJob.DESCRIPTOR_ID, Map.of()).settings())
+                .withPartitionIdleTimeout(2_000);
     }
 
     private static Job submit(HazelcastInstance member, AcbSettings settings, long snapshotMillis) {
