@@ -45,10 +45,20 @@ public final class DeadLetters {
              .writeTo(sink());
     }
 
+    /** Counts and writes the dead letters a custom processor emits itself. */
+    public static void write(StreamStage<DeadLetter> deadLetters, String stageName) {
+        deadLetters.map(DeadLetters::count).setName(stageName).writeTo(sink()).setName(stageName + "-sink");
+    }
+
     /** A sink for dead letters a custom processor produces itself. */
     public static Sink<DeadLetter> sink() {
         DeadLetterCodec codec = new DeadLetterCodec();
         return Sinks.map(DolphinMaps.DEAD_LETTERS, DeadLetter::key, codec::encode);
+    }
+
+    private static DeadLetter count(DeadLetter deadLetter) {
+        Metrics.metric(METRIC).increment();
+        return deadLetter;
     }
 
     private static DeadLetter countAndUnwrap(Outcome<?> outcome) {

@@ -8,11 +8,9 @@ import com.hazelcast.jet.pipeline.StreamStage;
 import io.dolphin.datalayer.config.JobDescriptor;
 import io.dolphin.datalayer.hot.DeadLetters;
 import io.dolphin.datalayer.hot.DolphinMaps;
-import io.dolphin.datalayer.model.Outcome;
-import io.dolphin.datalayer.sink.OrderedMapSink;
+import io.dolphin.datalayer.model.DeadLetter;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
-import java.util.Map;
 
 /**
  * {@code dolphin-obf-ingest}: raw order-book snapshots from Kafka into {@code DOLPHIN_FEATURES["asset_<SYMBOL>_ob"]};
@@ -20,19 +18,18 @@ import java.util.Map;
  *
  * <pre>
  *  Kafka topic (key = symbol)
- *     │ 1-read-kafka          offsets in Jet snapshots; raw bytes + topic/partition@offset
- *     ▼   partitioned by symbol (one processor per symbol: Kafka order kept)
- *  2-parse-features-order   size/key checks, parse, per-symbol order guard (state in snapshots),
- *     │                      features, JSON  ──rejected──▶ DOLPHIN_DEAD_LETTERS (+ metric deadLetters)
- *     ▼   partitioned by map key (to the member owning it)
- *  3-write-features          OrderedMapSink: one blocking putAll at a time per processor, so never reordered
+ *     │ 1-read-kafka            offsets in Jet snapshots; raw bytes + topic/partition@offset + map key
+ *     ▼   partitioned by map key (to the member owning the key; one processor per key: Kafka order kept)
+ *  2-features-to-map          size/key checks, parse, per-symbol order guard (state in snapshots), features,
+ *     │                        JSON, then one putAllAsync at a time per processor into DOLPHIN_FEATURES
+ *     ▼ rejected records only
+ *  3-dead-letters             DOLPHIN_DEAD_LETTERS (+ metric deadLetters)
  * </pre>
  *
- * <b>Order.</b> Kafka keeps a symbol's records in order within its partition. The pipeline keeps that order to the
- * map: stage 2 is keyed by symbol (one processor per symbol, FIFO edges), the pipeline preserves order (the
- * stateless stages after it do not rebalance), and stage 3 is keyed by map key and never reorders its batches
- * ({@code Sinks.map} does: see {@link OrderedMapSink}). Stage 2 drops any snapshot whose {@code ts} is not newer than the last
- * one accepted for its symbol (a late or repeated record from the producer) and counts it.
+ * <p><b>Order.</b> Kafka keeps a symbol's records in order within its partition; the partitioned edge keeps that
+ * order to the one processor that handles the symbol's key, and {@link OrderBookWriterP} has at most one write in
+ * flight. Stage 2 drops any snapshot whose {@code ts} is not newer than the last one accepted for its symbol (a
+ * late or repeated record from the producer) and counts it.
  *
  * <p><b>Restarts.</b> The job requires {@code EXACTLY_ONCE}: the order guard's state must match the Kafka offsets
  * stored in the same snapshot, or a restart could drop a snapshot the guard had seen but the map had not. After a
@@ -45,8 +42,6 @@ import java.util.Map;
 public final class ObfIngestJob {
 
     public static final String DESCRIPTOR_ID = "obf-ingest";
-    /** Writer threads per member; each writes one batch at a time (see {@link OrderedMapSink}). */
-    static final int SINK_PARALLELISM = 2;
 
     private ObfIngestJob() {
     }
@@ -57,20 +52,15 @@ public final class ObfIngestJob {
 
     /** @param source stage 1; tests and the benchmark pass the same Kafka source against their own broker */
     public static Pipeline pipeline(ObfIngestSettings settings, StreamSource<ObfRecord> source) {
-        // Order matters per symbol, so stateless stages must not rebalance between processors.
-        Pipeline p = Pipeline.create().setPreserveOrder(true);
+        Pipeline p = Pipeline.create();
         OrderBookIngest ingest = new OrderBookIngest(settings.jobName(), settings.maxMessageBytes(),
                 settings.features());
-        StreamStage<Outcome<Map.Entry<String, String>>> ingested = p.readFrom(source)
+        StreamStage<DeadLetter> rejected = p.readFrom(source)
                 .withoutTimestamps()
                 .setName("1-read-kafka")
                 .groupingKey(ObfRecord::routingKey)
-                .mapStateful(OrderBookIngest.OrderGuard::new, ingest::applyCounted)
-                .setName("2-parse-features-order");
-        DeadLetters.divert(ingested)
-                .rebalance(Map.Entry::getKey)
-                .writeTo(OrderedMapSink.map(DolphinMaps.FEATURES, SINK_PARALLELISM))
-                .setName("3-write-features");
+                .customTransform("2-features-to-map", () -> new OrderBookWriterP(ingest, DolphinMaps.FEATURES));
+        DeadLetters.write(rejected, "3-dead-letters");
         return p;
     }
 

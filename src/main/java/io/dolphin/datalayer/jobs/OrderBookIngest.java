@@ -1,10 +1,8 @@
 package io.dolphin.datalayer.jobs;
 
-import com.hazelcast.jet.core.metrics.Metrics;
 import io.dolphin.datalayer.codec.MalformedJsonException;
 import io.dolphin.datalayer.codec.OrderBookFeaturesCodec;
 import io.dolphin.datalayer.codec.OrderBookSnapshotCodec;
-import io.dolphin.datalayer.hot.FeatureKeys;
 import io.dolphin.datalayer.model.DeadLetter;
 import io.dolphin.datalayer.model.OrderBookFeatureCalculator;
 import io.dolphin.datalayer.model.OrderBookSnapshot;
@@ -53,8 +51,14 @@ public final class OrderBookIngest implements Serializable {
         public long lastTs() {
             return lastTs;
         }
+
+        /** Back to the state a snapshot saved. */
+        public void restore(long ts) {
+            lastTs = ts;
+        }
     }
 
+    /** @param routingKey {@link ObfRecord#routingKey()}: the map key of the record's symbol, or the invalid key */
     public Outcome<Map.Entry<String, String>> apply(OrderGuard guard, String routingKey, ObfRecord record) {
         byte[] value = record.value();
         if (value == null) {
@@ -76,25 +80,16 @@ public final class OrderBookIngest implements Serializable {
         } catch (MalformedJsonException e) {
             return reject(record, e.getMessage());
         }
-        if (!book.symbol().equals(routingKey)) {
+        if (!book.symbol().equals(record.key())) {
             return reject(record, "symbol '" + book.symbol() + "' in the message differs from its record key '"
-                    + routingKey + "'");
+                    + record.key() + "'");
         }
         if (book.ts() <= guard.lastTs) {
             return null;
         }
         guard.lastTs = book.ts();
         String json = codec.encode(calculator.compute(book));
-        return Outcome.accepted(entry(FeatureKeys.orderBook(book.symbol()), json));
-    }
-
-    /** {@link #apply} inside the job: the same, counting the snapshots it drops as stale. */
-    public Outcome<Map.Entry<String, String>> applyCounted(OrderGuard guard, String routingKey, ObfRecord record) {
-        Outcome<Map.Entry<String, String>> out = apply(guard, routingKey, record);
-        if (out == null) {
-            Metrics.metric(STALE_METRIC).increment();
-        }
-        return out;
+        return Outcome.accepted(entry(routingKey, json));
     }
 
     private Outcome<Map.Entry<String, String>> reject(ObfRecord record, String reason) {

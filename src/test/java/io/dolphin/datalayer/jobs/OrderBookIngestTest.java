@@ -58,7 +58,7 @@ class OrderBookIngestTest {
                 OrderBookFeatureCalculator.Params.DEFAULTS);
         String huge = "y".repeat(DeadLetter.MAX_PAYLOAD_CHARS * 5);
 
-        DeadLetter d = lenient.apply(guard, "BTCUSDT", record("BTCUSDT", huge)).deadLetter();
+        DeadLetter d = lenient.apply(guard, "asset_BTCUSDT_ob", record("BTCUSDT", huge)).deadLetter();
 
         assertTrue(d.payloadTruncated());
         assertEquals(DeadLetter.MAX_PAYLOAD_CHARS, d.payload().length());
@@ -87,7 +87,7 @@ class OrderBookIngestTest {
 
     @Test
     void when_tombstone_then_rejected() {
-        DeadLetter d = ingest.apply(guard, "BTCUSDT", new ObfRecord("t", 0, 1, "BTCUSDT", null)).deadLetter();
+        DeadLetter d = ingest.apply(guard, "asset_BTCUSDT_ob", new ObfRecord("t", 0, 1, "BTCUSDT", null)).deadLetter();
         assertTrue(d.reason().startsWith("record has no value"), d.reason());
     }
 
@@ -102,8 +102,16 @@ class OrderBookIngestTest {
         assertFalse(d.payloadTruncated());
     }
 
+    @Test
+    void when_record_then_routedByItsMapKey_and_invalidKeysShareOne() {
+        assertEquals("asset_BTCUSDT_ob", record("BTCUSDT", "{}").routingKey());
+        assertEquals(ObfRecord.INVALID_KEY, record("btc/usdt", "{}").routingKey());
+        assertEquals(ObfRecord.INVALID_KEY, new ObfRecord("t", 0, 1, null, new byte[0]).routingKey());
+    }
+
     private Outcome<Map.Entry<String, String>> apply(String key, String value) {
-        return ingest.apply(guard, key, record(key, value));
+        ObfRecord r = record(key, value);
+        return ingest.apply(guard, r.routingKey(), r);
     }
 
     private DeadLetter rejected(String key, String value) {
