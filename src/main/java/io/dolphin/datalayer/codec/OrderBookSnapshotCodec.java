@@ -97,16 +97,17 @@ public final class OrderBookSnapshotCodec {
         if (symbol == null) {
             throw new MalformedJsonException("order book: field 'symbol' is missing");
         }
-        String what = "order book " + symbol;
         if (!hasTs) {
-            throw new MalformedJsonException(what + ": field 'ts' is missing");
+            throw new MalformedJsonException("order book " + symbol + ": field 'ts' is missing");
         }
-        what = what + "@" + ts;
-        requireSide(bids, "bids", what);
-        requireSide(asks, "asks", what);
-        checkOrder(bids, true, what);
-        checkOrder(asks, false, what);
-        if (bids.prices[0] >= asks.prices[0]) {
+        // Every message is checked; the description is only built for the rare one that fails.
+        if (bids == null || bids.size == 0 || asks == null || asks.size == 0 || !sorted(bids, true)
+                || !sorted(asks, false) || bids.prices[0] >= asks.prices[0]) {
+            String what = "order book " + symbol + "@" + ts;
+            requireSide(bids, "bids", what);
+            requireSide(asks, "asks", what);
+            checkOrder(bids, true, what);
+            checkOrder(asks, false, what);
             throw new MalformedJsonException(what + ": crossed book: best bid " + bids.prices[0]
                     + " >= best ask " + asks.prices[0]);
         }
@@ -200,6 +201,15 @@ public final class OrderBookSnapshotCodec {
         if (side.size == 0) {
             throw new MalformedJsonException(what + ": empty side: no " + name);
         }
+    }
+
+    private static boolean sorted(Side side, boolean descending) {
+        for (int i = 1; i < side.size; i++) {
+            if (descending ? side.prices[i] >= side.prices[i - 1] : side.prices[i] <= side.prices[i - 1]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void checkOrder(Side side, boolean descending, String what) {

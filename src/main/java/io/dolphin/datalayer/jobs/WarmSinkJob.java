@@ -65,13 +65,14 @@ public final class WarmSinkJob {
     }
 
     public static Pipeline pipeline(Settings settings) {
-        Pipeline p = Pipeline.create();
+        // One partition's events keep their order only if they all take the same path to the single writer: each
+        // partition has one reader, and with order preserved the reader's events stay on its own mapping processor
+        // (no hop to another member: the readers read the partitions their member owns).
+        Pipeline p = Pipeline.create().setPreserveOrder(true);
         StreamStage<JournalEvent> journals = p.readFrom(MapJournalSource.of(settings.maps()))
                 .withoutTimestamps()
                 .setName("1-journals");
-        // One partition's events keep their order only if they all take the same path to the single writer.
-        StreamStage<MappedEvent> mapped = journals.rebalance(JournalEvent::partitionKey)
-                .map(WarmEventMapper::map)
+        StreamStage<MappedEvent> mapped = journals.map(WarmEventMapper::map)
                 .setName("2-map-rows");
         mapped.filter(MappedEvent::isRejected)
                 .setName("3-rejected")

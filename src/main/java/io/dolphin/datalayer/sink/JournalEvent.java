@@ -17,11 +17,6 @@ import java.io.Serializable;
 public record JournalEvent(long epoch, String map, int partition, long seq, String key, String value,
                            String oldValue, boolean added, boolean removed, long readTimeMs) implements Serializable {
 
-    /** The key of the edge that keeps one journal partition's events in order through the pipeline. */
-    public String partitionKey() {
-        return map + "/" + partition;
-    }
-
     /** Names the event in dead letters and logs, e.g. {@code DOLPHIN_FEATURES[exf_latest] p12@345}. */
     public String describe() {
         return map + "[" + key + "] p" + partition + "@" + seq;

@@ -84,7 +84,9 @@ public final class ExternalMember implements AutoCloseable {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(List.of("-Xmx1g", "-Dhazelcast.config=" + config, "-Dhazelcast.phone.home.enabled=false",
-                "-Dhazelcast.logging.type=slf4j", "-Dorg.slf4j.simpleLogger.defaultLogLevel=info"));
+                "-Dhazelcast.logging.type=slf4j", "-Dorg.slf4j.simpleLogger.defaultLogLevel=info",
+                "-Dorg.slf4j.simpleLogger.showDateTime=true",
+                "-Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS"));
         for (String line : Files.readAllLines(home.resolve("hz-config/jvm.options"))) {
             String option = line.strip();
             // hz-config's module flags, GC and pool settings; the heap is the test's (-Xmx1g), not production's
