@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.io.SerializedString;
 import io.dolphin.datalayer.model.OrderBookFeatures;
 
 import java.io.IOException;
@@ -26,6 +27,17 @@ public final class OrderBookFeaturesCodec implements JsonCodec<OrderBookFeatures
             .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
             .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
             .build();
+    // Field names quoted and escaped once: every snapshot the ingest job accepts is encoded here.
+    private static final SerializedString BEST_BID = new SerializedString("best_bid");
+    private static final SerializedString BEST_ASK = new SerializedString("best_ask");
+    private static final SerializedString SPREAD_BPS = new SerializedString("spread_bps");
+    private static final SerializedString DEPTH_1PCT_USD = new SerializedString("depth_1pct_usd");
+    private static final SerializedString DEPTH_QUALITY = new SerializedString("depth_quality");
+    private static final SerializedString FILL_PROBABILITY = new SerializedString("fill_probability");
+    private static final SerializedString IMBALANCE = new SerializedString("imbalance");
+    private static final SerializedString N_BID_LEVELS = new SerializedString("n_bid_levels");
+    private static final SerializedString N_ASK_LEVELS = new SerializedString("n_ask_levels");
+    private static final SerializedString TS = new SerializedString("ts");
     /** Known fields win over an extra of the same name, as {@link JsonObjectWriter#putAbsent} does. */
     private static final Set<String> KNOWN = Set.of("best_bid", "best_ask", "spread_bps", "depth_1pct_usd",
             "depth_quality", "fill_probability", "imbalance", "n_bid_levels", "n_ask_levels", "ts");
@@ -52,17 +64,20 @@ public final class OrderBookFeaturesCodec implements JsonCodec<OrderBookFeatures
         StringWriter out = new StringWriter(256);
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
             g.writeStartObject();
-            g.writeNumberField("best_bid", v.bestBid());
-            g.writeNumberField("best_ask", v.bestAsk());
-            g.writeNumberField("spread_bps", v.spreadBps());
-            g.writeNumberField("depth_1pct_usd", v.depth1pctUsd());
-            g.writeNumberField("depth_quality", v.depthQuality());
-            g.writeNumberField("fill_probability", v.fillProbability());
-            g.writeNumberField("imbalance", v.imbalance());
-            g.writeNumberField("n_bid_levels", v.nBidLevels());
-            g.writeNumberField("n_ask_levels", v.nAskLevels());
+            number(g, BEST_BID, v.bestBid());
+            number(g, BEST_ASK, v.bestAsk());
+            number(g, SPREAD_BPS, v.spreadBps());
+            number(g, DEPTH_1PCT_USD, v.depth1pctUsd());
+            number(g, DEPTH_QUALITY, v.depthQuality());
+            number(g, FILL_PROBABILITY, v.fillProbability());
+            number(g, IMBALANCE, v.imbalance());
+            g.writeFieldName(N_BID_LEVELS);
+            g.writeNumber(v.nBidLevels());
+            g.writeFieldName(N_ASK_LEVELS);
+            g.writeNumber(v.nAskLevels());
             if (v.ts() != null) {
-                g.writeNumberField("ts", v.ts());
+                g.writeFieldName(TS);
+                g.writeNumber(v.ts());
             }
             for (Map.Entry<String, Object> e : v.extra().entrySet()) {
                 if (KNOWN.contains(e.getKey())) {
@@ -80,6 +95,11 @@ public final class OrderBookFeaturesCodec implements JsonCodec<OrderBookFeatures
             throw new UncheckedIOException(e);
         }
         return out.toString();
+    }
+
+    private static void number(JsonGenerator g, SerializedString name, double value) throws IOException {
+        g.writeFieldName(name);
+        g.writeNumber(value);
     }
 
     private static int toInt(JsonFields f, String name) {
