@@ -110,7 +110,7 @@ public final class ObfIngestBenchmark implements Benchmark {
                 job.cancel();
                 List<BenchFigure> figures = new ArrayList<>(figures(rawRate, jobRate, offered, baseline.percentiles()));
                 for (Offered o : sweep) {
-                    String load = String.format("at %.0fk/s offered%s", o.rate() / 1000, o.held() ? "" : " (not held)");
+                    String load = o.label();
                     figures.add(new BenchFigure(name(), "event->IMap latency p99 " + load, o.toMap()[1], "ms",
                             "plain KafkaConsumer at 110k/s p99", baseline.percentiles()[1], "(context)"));
                     figures.add(new BenchFigure(name(), "process CPU " + load, o.cores(), "cores",
@@ -331,7 +331,7 @@ public final class ObfIngestBenchmark implements Benchmark {
     }
 
     private List<BenchFigure> figures(double rawRate, double jobRate, Offered o, double[] kafkaOnly) {
-        String load = String.format("at %.0fk/s offered%s", o.rate() / 1000, o.held() ? "" : " (not held)");
+        String load = o.label();
         String kafkaBase = "plain KafkaConsumer at 110k/s";
         return List.of(
                 new BenchFigure(name(), "job sustained rate", jobRate, "snapshots/s",
@@ -356,6 +356,10 @@ public final class ObfIngestBenchmark implements Benchmark {
     /** One offered load: the feed's achieved rate, whether the job kept up, and p50/p99/p99.9 latencies. */
     private record Offered(double rate, double achieved, boolean held, double[] toMap, double cores,
                            double gcShare) {
+        /** How figures name this load, e.g. {@code at 110k/s offered (not held)}. */
+        String label() {
+            return String.format("at %.0fk/s offered%s", rate / 1000, held ? "" : " (not held)");
+        }
     }
 
     /** What the Kafka-only phase sent, and its latencies. */

@@ -101,8 +101,8 @@ public final class OrderBookSnapshotCodec {
             throw new MalformedJsonException("order book " + symbol + ": field 'ts' is missing");
         }
         // Every message is checked; the description is only built for the rare one that fails.
-        if (bids == null || bids.size == 0 || asks == null || asks.size == 0 || !sorted(bids, true)
-                || !sorted(asks, false) || bids.prices[0] >= asks.prices[0]) {
+        if (bids == null || bids.size == 0 || asks == null || asks.size == 0 || firstOutOfOrder(bids, true) > 0
+                || firstOutOfOrder(asks, false) > 0 || bids.prices[0] >= asks.prices[0]) {
             String what = "order book " + symbol + "@" + ts;
             requireSide(bids, "bids", what);
             requireSide(asks, "asks", what);
@@ -203,24 +203,22 @@ public final class OrderBookSnapshotCodec {
         }
     }
 
-    private static boolean sorted(Side side, boolean descending) {
+    /** The first level whose price is not strictly worse than the one before it, or -1 if the side is sorted. */
+    private static int firstOutOfOrder(Side side, boolean descending) {
         for (int i = 1; i < side.size; i++) {
             if (descending ? side.prices[i] >= side.prices[i - 1] : side.prices[i] <= side.prices[i - 1]) {
-                return false;
+                return i;
             }
         }
-        return true;
+        return -1;
     }
 
     private static void checkOrder(Side side, boolean descending, String what) {
-        for (int i = 1; i < side.size; i++) {
-            double prev = side.prices[i - 1];
-            double cur = side.prices[i];
-            if (descending ? cur >= prev : cur <= prev) {
-                throw new MalformedJsonException(what + ": " + (descending ? "bids" : "asks") + " not sorted best first"
-                        + " (strictly " + (descending ? "descending" : "ascending") + "): level " + i + " price " + cur
-                        + " after " + prev);
-            }
+        int i = firstOutOfOrder(side, descending);
+        if (i > 0) {
+            throw new MalformedJsonException(what + ": " + (descending ? "bids" : "asks") + " not sorted best first"
+                    + " (strictly " + (descending ? "descending" : "ascending") + "): level " + i + " price "
+                    + side.prices[i] + " after " + side.prices[i - 1]);
         }
     }
 

@@ -62,7 +62,6 @@ public final class DeadLetters {
     }
 
     private static DeadLetter countAndUnwrap(Outcome<?> outcome) {
-        Metrics.metric(METRIC).increment();
-        return outcome.deadLetter();
+        return count(outcome.deadLetter());
     }
 }

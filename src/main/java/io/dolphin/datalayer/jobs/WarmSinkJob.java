@@ -1,6 +1,5 @@
 package io.dolphin.datalayer.jobs;
 
-import com.hazelcast.jet.core.metrics.Metrics;
 import com.hazelcast.jet.pipeline.Pipeline;
 import com.hazelcast.jet.pipeline.StreamStage;
 import io.dolphin.datalayer.config.JobSettings;
@@ -74,14 +73,10 @@ public final class WarmSinkJob {
                 .setName("1-journals");
         StreamStage<MappedEvent> mapped = journals.map(WarmEventMapper::map)
                 .setName("2-map-rows");
-        mapped.filter(MappedEvent::isRejected)
+        DeadLetters.write(mapped.filter(MappedEvent::isRejected)
                 .setName("3-rejected")
-                .map(m -> {
-                    Metrics.metric(DeadLetters.METRIC).increment();
-                    return WarmEventMapper.deadLetter(JOB_NAME, m);
-                })
-                .setName("3-dead-letters")
-                .writeTo(DeadLetters.sink());
+                .map(m -> WarmEventMapper.deadLetter(JOB_NAME, m))
+                .setName("3-to-dead-letter"), "3-dead-letters");
         mapped.writeTo(WarmSinks.warmStore(JOB_NAME, settings.store(), settings.policy()));
         return p;
     }
