@@ -11,11 +11,6 @@ public final class AcbRowMapper implements RowMapper {
     private static final long serialVersionUID = 1L;
 
     @Override
-    public List<TableRow> rows(JournalEvent event, boolean green) {
-        return orderedRows(event, green).rows();
-    }
-
-    @Override
     public Ordered orderedRows(JournalEvent event, boolean green) {
         RowFields f = RowFields.parse("acb_boost", event.value());
         Long ts = f.timeMicros("ts");

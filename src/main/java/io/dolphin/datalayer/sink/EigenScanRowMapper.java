@@ -14,11 +14,6 @@ public final class EigenScanRowMapper implements RowMapper {
     private static final long serialVersionUID = 1L;
 
     @Override
-    public List<TableRow> rows(JournalEvent event, boolean green) {
-        return orderedRows(event, green).rows();
-    }
-
-    @Override
     public Ordered orderedRows(JournalEvent event, boolean green) {
         RowFields f = RowFields.parse("latest_eigen_scan", event.value());
         RowFields result = f.object("result");

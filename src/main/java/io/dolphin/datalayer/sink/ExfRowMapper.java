@@ -13,11 +13,6 @@ public final class ExfRowMapper implements RowMapper {
     private static final long serialVersionUID = 1L;
 
     @Override
-    public List<TableRow> rows(JournalEvent event, boolean green) {
-        return orderedRows(event, green).rows();
-    }
-
-    @Override
     public Ordered orderedRows(JournalEvent event, boolean green) {
         RowFields f = RowFields.parse("exf_latest", event.value());
         Long ts = f.timeMicros("_ts");

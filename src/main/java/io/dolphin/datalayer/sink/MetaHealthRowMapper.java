@@ -13,11 +13,6 @@ public final class MetaHealthRowMapper implements RowMapper {
             "m3_data_freshness", "m4_control_plane", "m5_coherence", "m6_test_integrity");
 
     @Override
-    public List<TableRow> rows(JournalEvent event, boolean green) {
-        return orderedRows(event, green).rows();
-    }
-
-    @Override
     public Ordered orderedRows(JournalEvent event, boolean green) {
         RowFields f = RowFields.parse("meta_health", event.value());
         Long ts = f.timeMicros("ts") != null ? f.timeMicros("ts") : f.timeMicros("timestamp");

@@ -17,11 +17,6 @@ public final class ObfRowMapper implements RowMapper {
             "fill_probability", "imbalance");
 
     @Override
-    public List<TableRow> rows(JournalEvent event, boolean green) {
-        return orderedRows(event, green).rows();
-    }
-
-    @Override
     public Ordered orderedRows(JournalEvent event, boolean green) {
         RowFields f = RowFields.parse(event.key(), event.value());
         Long ts = f.timeMicros("ts");

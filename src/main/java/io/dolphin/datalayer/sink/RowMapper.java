@@ -12,19 +12,19 @@ import java.util.List;
 public interface RowMapper extends Serializable {
 
     /**
+     * The rows and the value's own order: its event time in µs (or, for scans, its scan number) when the value
+     * carries one, null when the rows fall back to the journal read time. The warm sink skips a value whose order is
+     * not above the last one it stored for the key: a writer replaying values it had written before a restart.
+     *
      * @param green true for a green map ({@code dolphin_green})
      * @throws io.dolphin.datalayer.codec.MalformedJsonException or {@link IllegalArgumentException} when the value
      *                                                          cannot become a row
      */
-    List<TableRow> rows(JournalEvent event, boolean green);
+    Ordered orderedRows(JournalEvent event, boolean green);
 
-    /**
-     * The rows and the value's own order: its event time in µs (or, for scans, its scan number) when the value
-     * carries one, null when the rows fall back to the journal read time. The warm sink skips a value whose order is
-     * not above the last one it stored for the key: a writer replaying values it had written before a restart.
-     */
-    default Ordered orderedRows(JournalEvent event, boolean green) {
-        return new Ordered(rows(event, green), null);
+    /** The rows alone. */
+    default List<TableRow> rows(JournalEvent event, boolean green) {
+        return orderedRows(event, green).rows();
     }
 
     /** @param valueOrder the value-derived order, or null when the value carries none */

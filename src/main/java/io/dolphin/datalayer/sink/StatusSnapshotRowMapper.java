@@ -18,7 +18,7 @@ public final class StatusSnapshotRowMapper implements RowMapper {
     private static final List<String> TRIGGER_FIELDS = List.of("cat1", "cat2", "cat3", "cat4");
 
     @Override
-    public List<TableRow> rows(JournalEvent event, boolean green) {
+    public Ordered orderedRows(JournalEvent event, boolean green) {
         RowFields f = RowFields.parse("engine_snapshot", event.value());
         long ts = timestamp(f, event);
         RowBuilder row = new RowBuilder(WarmTable.STATUS_SNAPSHOTS, green)
@@ -47,7 +47,7 @@ public final class StatusSnapshotRowMapper implements RowMapper {
                     .set("scan_uuid", f.string("scan_uuid"))
                     .build());
         }
-        return rows;
+        return new Ordered(rows, null);
     }
 
     private static long timestamp(RowFields f, JournalEvent event) {

@@ -14,11 +14,6 @@ public final class TradeEventRowMapper implements RowMapper {
     private static final long serialVersionUID = 1L;
 
     @Override
-    public List<TableRow> rows(JournalEvent event, boolean green) {
-        return orderedRows(event, green).rows();
-    }
-
-    @Override
     public Ordered orderedRows(JournalEvent event, boolean green) {
         RowFields f = RowFields.parse("trade " + event.key(), event.value());
         Long ts = f.timeMicros("ts");
