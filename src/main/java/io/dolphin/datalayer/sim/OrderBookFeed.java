@@ -247,7 +247,8 @@ public final class OrderBookFeed implements AutoCloseable {
                 return new Message(book.symbol, ts, book.nextMessage(random, levels, ts));
             }
             byte[][] variants = rendered[i];
-            byte[] value = variants[book.sent++ % variants.length].clone();
+            byte[] value = variants[book.nextRendered].clone();
+            book.nextRendered = (book.nextRendered + 1) % variants.length;
             Ascii.writeDigits(value, book.tsOffset(), TS_DIGITS, ts);
             return new Message(book.symbol, ts, value);
         }
@@ -296,8 +297,8 @@ public final class OrderBookFeed implements AutoCloseable {
         final double meanLevelLots;
         long midTicks;
         long lastTs;
-        /** Books sent from the rendered ones, to pick the next. */
-        int sent;
+        /** Which of the books rendered ahead goes next. */
+        int nextRendered;
 
         private SymbolBook(String symbol, int priceDecimals, int qtyDecimals, double meanLevelLots, long midTicks) {
             this.symbol = symbol;
