@@ -1,0 +1,54 @@
+package io.dolphin.datalayer.bench;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class LatencyRecorderTest {
+
+    @Test
+    void percentiles_are_nearest_rank() {
+        LatencyRecorder r = recorderFrom(0);
+        for (int i = 1; i <= 1000; i++) {
+            r.record(i, i);
+        }
+        assertArrayEquals(new double[]{500, 990, 999}, r.percentiles());
+    }
+
+    @Test
+    void samples_before_the_warm_up_ends_are_dropped() {
+        LatencyRecorder r = recorderFrom(1_000);
+        r.record(999, 5_000);
+        r.record(1_000, 7);
+        assertArrayEquals(new double[]{7, 7, 7}, r.percentiles());
+    }
+
+    @Test
+    void a_window_is_stalled_when_a_sample_is_late_or_none_arrives() {
+        LatencyRecorder r = recorderFrom(0);
+        // Ten 100 ms windows: 0-2 on time, 3 late, 4-5 empty, 6-9 on time.
+        for (long t = 0; t < 1_000; t += 10) {
+            long window = t / 100;
+            if (window == 4 || window == 5) {
+                continue;
+            }
+            r.record(t, window == 3 && t == 350 ? 180 : 5);
+        }
+        assertEquals(0.3, r.stalledShare(100, 50), 1e-9);
+    }
+
+    @Test
+    void nothing_recorded_gives_no_figure() {
+        LatencyRecorder r = recorderFrom(0);
+        assertTrue(Double.isNaN(r.stalledShare(100, 50)));
+        assertTrue(Double.isNaN(r.percentiles()[1]));
+    }
+
+    private static LatencyRecorder recorderFrom(long epochMillis) {
+        LatencyRecorder r = new LatencyRecorder();
+        r.from(epochMillis);
+        return r;
+    }
+}
