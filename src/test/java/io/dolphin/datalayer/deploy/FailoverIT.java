@@ -40,6 +40,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -161,7 +162,8 @@ class FailoverIT {
                 kill, recoverMs, hotDoneMs, sinkCounts, warm);
         assertEquals(0L, sinkCounts.get(SinkCounters.JOURNAL_LOST), "events lost to journal overflow: the sink fell "
                 + "more than a journal partition's capacity behind (see docs/failover.md)");
-        assertEquals(sent, warm.get("obf_rows"), "obf_universe rows vs snapshots produced");
+        assertEquals(sent, warm.get("obf_rows"), () -> "obf_universe rows vs snapshots produced; stretches of "
+                + "event time missing from it (symbols, from, to): " + obfGaps(warmFile));
         assertEquals(sent, warm.get("obf_distinct"), "distinct (symbol, ts) vs snapshots produced");
         assertEquals(lastScan, warm.get("scan_rows"), "eigen_scans rows vs scans written");
         assertEquals(lastScan, warm.get("scan_distinct"), "distinct scan_number vs scans written");
@@ -217,8 +219,10 @@ class FailoverIT {
         String key = FeatureKeys.orderBook(OrderBookFeed.symbols(1).get(0));
         long tsBefore = tsOf(features.get(key));
         long at = System.nanoTime();
+        Instant wallClock = Instant.now();
         victim.kill();
-        return new Kill(victim.port(), victim.pid(), writerAddress.endsWith(":" + victim.port()), key, tsBefore, at);
+        return new Kill(victim.port(), victim.pid(), writerAddress.endsWith(":" + victim.port()), key, tsBefore, at,
+                wallClock);
     }
 
     /** Kill until every job runs again and the first order book moves past where it stood: the hot path is back. */
@@ -308,6 +312,29 @@ class FailoverIT {
         return out;
     }
 
+    /**
+     * Where obf_universe has holes: per stretch of missing event time (a symbol's consecutive rows more than 200 ms
+     * apart, the feed sends each symbol every ~50 ms), how many symbols and when. Printed when rows are missing,
+     * to tell a loss around the kill from one elsewhere.
+     */
+    private static String obfGaps(Path file) {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
+             Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("WITH g AS (SELECT symbol, ts, lag(ts) OVER (PARTITION BY symbol ORDER BY ts)"
+                     + " AS prev FROM dolphin.obf_universe) SELECT count(DISTINCT symbol), min(prev), max(ts),"
+                     + " date_trunc('second', prev) AS from_s FROM g WHERE ts - prev > INTERVAL 200 MILLISECOND"
+                     + " GROUP BY from_s ORDER BY from_s LIMIT 20")) {
+            StringBuilder out = new StringBuilder();
+            while (rs.next()) {
+                out.append(String.format("%n  %d symbols, from %s to %s", rs.getLong(1), rs.getString(2),
+                        rs.getString(3)));
+            }
+            return out.length() == 0 ? "none" : out.toString();
+        } catch (SQLException e) {
+            return "(could not query: " + e.getMessage() + ")";
+        }
+    }
+
     private static long scalar(Statement st, String sql) throws SQLException {
         try (ResultSet rs = st.executeQuery(sql)) {
             rs.next();
@@ -319,10 +346,12 @@ class FailoverIT {
         return json == null ? -1 : Json.parseObject(json).get("ts") instanceof Number n ? n.longValue() : -1;
     }
 
-    private record Kill(int port, long pid, boolean ranWarmWriter, String key, long tsBefore, long atNanos) {
+    private record Kill(int port, long pid, boolean ranWarmWriter, String key, long tsBefore, long atNanos,
+                        Instant at) {
         @Override
         public String toString() {
-            return "member :" + port + " (pid " + pid + (ranWarmWriter ? ", ran the warm-store writer" : "") + ")";
+            return "member :" + port + " (pid " + pid + (ranWarmWriter ? ", ran the warm-store writer" : "") + ") at "
+                    + at;
         }
     }
 }
