@@ -249,7 +249,7 @@ public final class OrderBookFeed implements AutoCloseable {
             byte[][] variants = rendered[i];
             byte[] value = variants[book.nextRendered].clone();
             book.nextRendered = (book.nextRendered + 1) % variants.length;
-            Ascii.writeDigits(value, book.tsOffset(), TS_DIGITS, ts);
+            Ascii.writeDigits(value, book.tsOffset, TS_DIGITS, ts);
             return new Message(book.symbol, ts, value);
         }
 
@@ -299,6 +299,8 @@ public final class OrderBookFeed implements AutoCloseable {
         long lastTs;
         /** Which of the books rendered ahead goes next. */
         int nextRendered;
+        /** Where {@code ts}'s digits start in this symbol's messages, as the last one was written. */
+        int tsOffset;
 
         private SymbolBook(String symbol, int priceDecimals, int qtyDecimals, double meanLevelLots, long midTicks) {
             this.symbol = symbol;
@@ -319,17 +321,14 @@ public final class OrderBookFeed implements AutoCloseable {
             return new SymbolBook(symbol, priceDecimals, qtyDecimals, meanLevelLots, midTicks);
         }
 
-        /** Where {@code ts}'s digits start in a message: after {@code {"symbol":"<symbol>","ts":}. */
-        int tsOffset() {
-            return "{\"symbol\":\"".length() + symbol.length() + "\",\"ts\":".length();
-        }
-
         byte[] nextMessage(SplittableRandom r, int levels, long ts) {
             midTicks = Math.max(levels * 4L + 10, midTicks + r.nextInt(-2, 3));
             long bestBid = midTicks - 1 - r.nextInt(2);
             long bestAsk = midTicks + 1 + r.nextInt(2);
             Ascii out = new Ascii(64 + levels * 48);
-            out.raw("{\"symbol\":\"").raw(symbol).raw("\",\"ts\":").integer(ts).raw(",\"bids\":[");
+            out.raw("{\"symbol\":\"").raw(symbol).raw("\",\"ts\":");
+            tsOffset = out.length();
+            out.integer(ts).raw(",\"bids\":[");
             long p = bestBid;
             for (int i = 0; i < levels; i++) {
                 level(out, i, p, r);
@@ -428,6 +427,10 @@ public final class OrderBookFeed implements AutoCloseable {
             if (len + extra > buf.length) {
                 buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + extra));
             }
+        }
+
+        int length() {
+            return len;
         }
 
         byte[] toBytes() {
