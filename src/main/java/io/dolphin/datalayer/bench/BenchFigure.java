@@ -10,7 +10,7 @@ package io.dolphin.datalayer.bench;
  * @param baselineName what the baseline is, e.g. {@code direct IMap.set round trip p99}
  * @param target       the ratio the issue asks for, as text (e.g. {@code <= 2.0}); empty if none
  */
-public record BenchFigure(String benchmark, String name, double value, String unit, String baselineName,
+record BenchFigure(String benchmark, String name, double value, String unit, String baselineName,
                           double baseline, String target) {
 
     public double ratio() {

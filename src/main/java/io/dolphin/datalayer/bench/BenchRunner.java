@@ -1,6 +1,6 @@
 package io.dolphin.datalayer.bench;
 
-import io.dolphin.datalayer.codec.Json;
+import io.dolphin.datalayer.common.Json;
 
 import java.io.IOException;
 import java.io.PrintStream;

@@ -8,7 +8,7 @@ import java.lang.management.ManagementFactory;
  * one JVM on the build machine's cores, so a latency figure means little without knowing how close to saturation
  * the process was while it was measured.
  */
-final class CpuMeter {
+public final class CpuMeter {
 
     private final com.sun.management.OperatingSystemMXBean os =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();

@@ -15,11 +15,11 @@ import com.hazelcast.map.IMap;
 import com.hazelcast.map.listener.EntryAddedListener;
 import com.hazelcast.map.listener.EntryUpdatedListener;
 import com.hazelcast.query.Predicates;
-import io.dolphin.datalayer.config.MemberConfigs;
-import io.dolphin.datalayer.hot.DolphinMaps;
-import io.dolphin.datalayer.hot.FeatureKeys;
-import io.dolphin.datalayer.hot.PublishIfNewer;
-import io.dolphin.datalayer.jobs.ScanBridgeJob;
+import io.dolphin.datalayer.common.MemberConfigs;
+import io.dolphin.datalayer.common.DolphinMaps;
+import io.dolphin.datalayer.common.FeatureKeys;
+import io.dolphin.datalayer.scanbridge.PublishIfNewer;
+import io.dolphin.datalayer.scanbridge.ScanBridgeJob;
 import io.dolphin.datalayer.sim.ScanTable;
 import io.dolphin.datalayer.sim.ScannerFileWriter;
 

@@ -1,16 +1,16 @@
 package io.dolphin.datalayer.bench;
 
 import com.hazelcast.logging.Logger;
-import io.dolphin.datalayer.hot.DolphinMaps;
-import io.dolphin.datalayer.sink.Dialect;
-import io.dolphin.datalayer.sink.JournalEvent;
-import io.dolphin.datalayer.sink.MappedEvent;
-import io.dolphin.datalayer.sink.SchemaApplier;
-import io.dolphin.datalayer.sink.TableRow;
-import io.dolphin.datalayer.sink.WarmEventMapper;
-import io.dolphin.datalayer.sink.WarmStoreConfig;
-import io.dolphin.datalayer.sink.WarmStoreWriter;
-import io.dolphin.datalayer.sink.WriterPolicy;
+import io.dolphin.datalayer.common.DolphinMaps;
+import io.dolphin.datalayer.warm.store.Dialect;
+import io.dolphin.datalayer.warm.JournalEvent;
+import io.dolphin.datalayer.warm.MappedEvent;
+import io.dolphin.datalayer.warm.store.SchemaApplier;
+import io.dolphin.datalayer.common.TableRow;
+import io.dolphin.datalayer.warm.WarmEventMapper;
+import io.dolphin.datalayer.warm.store.WarmStoreConfig;
+import io.dolphin.datalayer.warm.WarmStoreWriter;
+import io.dolphin.datalayer.warm.WriterPolicy;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
@@ -30,7 +30,7 @@ import java.util.stream.Stream;
  * transaction per batch; the baseline appends the same order-book rows and nothing else. Row mapping (JSON to
  * columns) is excluded from both: in the job it runs in parallel before the single writer.
  */
-public final class WarmSinkBenchmark implements Benchmark {
+final class WarmSinkBenchmark implements Benchmark {
 
     private static final int SYMBOLS = 542;
 

@@ -3,7 +3,7 @@ package io.dolphin.datalayer.cli;
 import com.hazelcast.client.HazelcastClient;
 import com.hazelcast.client.config.ClientConfig;
 import com.hazelcast.core.HazelcastInstance;
-import io.dolphin.datalayer.config.MemberConfigs;
+import io.dolphin.datalayer.common.MemberConfigs;
 import picocli.CommandLine.Option;
 
 import java.util.HashMap;
@@ -18,7 +18,7 @@ final class ClusterOptions {
     String cluster;
 
     Map<String, String> env() {
-        Map<String, String> env = new HashMap<>(io.dolphin.datalayer.config.DolphinEnvironment.current());
+        Map<String, String> env = new HashMap<>(io.dolphin.datalayer.common.DolphinEnvironment.current());
         if (cluster != null) {
             env.put("DOLPHIN_CLUSTER", cluster);
         }

@@ -9,7 +9,7 @@ import java.io.Serializable;
  * Runs on one member and shuts the whole cluster down gracefully (partitions migrate, then every member leaves).
  * Lives on the member classpath (target/lib holds our jar) because executor tasks are not uploaded with jobs.
  */
-public final class ClusterShutdownTask implements Runnable, Serializable, HazelcastInstanceAware {
+final class ClusterShutdownTask implements Runnable, Serializable, HazelcastInstanceAware {
 
     private static final long serialVersionUID = 1L;
 

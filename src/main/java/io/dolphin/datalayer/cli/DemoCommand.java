@@ -1,7 +1,8 @@
 package io.dolphin.datalayer.cli;
 
+import io.dolphin.datalayer.common.DolphinMember;
 import com.hazelcast.core.HazelcastInstance;
-import io.dolphin.datalayer.config.DolphinEnvironment;
+import io.dolphin.datalayer.common.DolphinEnvironment;
 import io.dolphin.datalayer.sim.EmbeddedKafka;
 import io.dolphin.datalayer.sim.FactorEndpoints;
 import io.dolphin.datalayer.sim.OrderBookFeed;
@@ -47,7 +48,8 @@ final class DemoCommand implements Runnable {
     @Option(names = "--no-feed", description = "No synthetic scanner or order-book feed: an outside producer is the only source.")
     boolean noFeed;
 
-    @Option(names = "--obf-rate", defaultValue = "1084", description = "Order-book snapshots per second (default ${DEFAULT-VALUE}: 542 symbols every 500 ms).")
+    @Option(names = "--obf-rate", defaultValue = "1084",
+            description = "Order-book snapshots per second (default ${DEFAULT-VALUE}: 542 symbols every 500 ms).")
     double obfRate;
 
     @Option(names = "--scan-interval-ms", defaultValue = "3000", description = "Synthetic scan cadence (default ${DEFAULT-VALUE}).")
@@ -67,7 +69,7 @@ final class DemoCommand implements Runnable {
         try (DemoRuntime rt = new DemoRuntime()) {
             Files.createDirectories(root);
             say("starting a member on port " + port);
-            rt.member = MemberCommand.start(port);
+            rt.member = DolphinMember.start(port);
             String memberAddress = "127.0.0.1:" + rt.member.getCluster().getLocalMember().getAddress().getPort();
             say("starting Kafka on 127.0.0.1:" + kafkaPort);
             rt.kafka = EmbeddedKafka.start(kafkaPort);

@@ -8,8 +8,7 @@ import com.hazelcast.jet.core.metrics.MetricNames;
 import com.hazelcast.jet.core.metrics.MetricTags;
 import com.hazelcast.sql.SqlResult;
 import com.hazelcast.sql.SqlRow;
-import io.dolphin.datalayer.hot.DeadLetters;
-import io.dolphin.datalayer.sink.MapJournalSource;
+import io.dolphin.datalayer.warm.jet.MapJournalSource;
 
 import java.sql.Connection;
 import java.sql.DriverManager;

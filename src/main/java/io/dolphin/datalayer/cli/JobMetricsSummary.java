@@ -4,7 +4,7 @@ import com.hazelcast.jet.core.metrics.JobMetrics;
 import com.hazelcast.jet.core.metrics.Measurement;
 import com.hazelcast.jet.core.metrics.MetricNames;
 import com.hazelcast.jet.core.metrics.MetricTags;
-import io.dolphin.datalayer.hot.DeadLetters;
+import io.dolphin.datalayer.common.DeadLetters;
 
 import java.util.Map;
 import java.util.TreeMap;

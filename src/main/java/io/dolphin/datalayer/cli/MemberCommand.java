@@ -1,17 +1,13 @@
 package io.dolphin.datalayer.cli;
 
-import com.hazelcast.config.Config;
-import com.hazelcast.core.Hazelcast;
-import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.core.LifecycleEvent;
-import io.dolphin.datalayer.config.MemberConfigs;
-import io.dolphin.datalayer.hot.SqlMappings;
+import io.dolphin.datalayer.common.DolphinMember;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.util.concurrent.CountDownLatch;
-
-/** Starts one Dolphin member in the foreground from {@code hz-config/hazelcast.yaml}; Ctrl-C shuts it down gracefully. */
+/**
+ * {@code bin/dolphin member} starts {@link DolphinMember} on the member classpath without this launcher; this command
+ * is what {@code DolphinCli} lists in its help and what runs when the launcher is called directly.
+ */
 @Command(name = "member", mixinStandardHelpOptions = true,
         description = "Start a Dolphin member in the foreground (hz-config/hazelcast.yaml).")
 final class MemberCommand implements Runnable {
@@ -22,29 +18,10 @@ final class MemberCommand implements Runnable {
 
     @Override
     public void run() {
-        HazelcastInstance member = start(port);
-        CountDownLatch stopped = new CountDownLatch(1);
-        member.getLifecycleService().addLifecycleListener(e -> {
-            if (e.getState() == LifecycleEvent.LifecycleState.SHUTDOWN) {
-                stopped.countDown();
-            }
-        });
-        System.out.println("dolphin member " + member.getCluster().getLocalMember().getAddress()
-                + " is up in cluster '" + member.getConfig().getClusterName() + "' (" + member.getCluster().getMembers().size()
-                + " member(s)); Ctrl-C stops it");
         try {
-            stopped.await();
+            DolphinMember.main(new String[]{"--port", String.valueOf(port)});
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    /** Starts a member and applies the SQL mappings; the demo uses this too. */
-    static HazelcastInstance start(int port) {
-        Config config = MemberConfigs.member();
-        config.getNetworkConfig().setPort(port);
-        HazelcastInstance member = Hazelcast.newHazelcastInstance(config);
-        SqlMappings.apply(member);
-        return member;
     }
 }

@@ -1,8 +1,8 @@
 package io.dolphin.datalayer.cli;
 
-import io.dolphin.datalayer.sink.Dialect;
-import io.dolphin.datalayer.sink.SchemaApplier;
-import io.dolphin.datalayer.sink.WarmStoreConfig;
+import io.dolphin.datalayer.warm.store.Dialect;
+import io.dolphin.datalayer.warm.store.SchemaApplier;
+import io.dolphin.datalayer.warm.store.WarmStoreConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -48,7 +48,7 @@ public final class SchemaCommand implements Runnable {
         }
 
         private static String envOr(String name, String fallback) {
-            String v = io.dolphin.datalayer.config.DolphinEnvironment.current().get(name);
+            String v = io.dolphin.datalayer.common.DolphinEnvironment.current().get(name);
             return v == null || v.isBlank() ? fallback : v;
         }
     }

@@ -2,7 +2,7 @@ package io.dolphin.datalayer.cli;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.jet.Job;
-import io.dolphin.datalayer.jobs.JobSubmission;
+import io.dolphin.datalayer.common.JobSubmission;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -4,10 +4,10 @@ import com.hazelcast.client.HazelcastClient;
 import com.hazelcast.client.console.HazelcastCommandLine;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.jet.Job;
-import io.dolphin.datalayer.config.JobDescriptor;
-import io.dolphin.datalayer.config.JobDescriptors;
-import io.dolphin.datalayer.hot.SqlMappings;
-import io.dolphin.datalayer.jobs.JobSubmission;
+import io.dolphin.datalayer.common.JobDescriptor;
+import io.dolphin.datalayer.common.JobDescriptors;
+import io.dolphin.datalayer.common.SqlMappings;
+import io.dolphin.datalayer.common.JobSubmission;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -104,7 +104,7 @@ final class SubmitCommand implements Runnable {
         if (jar != null) {
             return requireFile(jar);
         }
-        String home = io.dolphin.datalayer.config.DolphinEnvironment.current().get("DOLPHIN_HOME");
+        String home = io.dolphin.datalayer.common.DolphinEnvironment.current().get("DOLPHIN_HOME");
         Path p = home != null ? Path.of(home, "target", "dolphin-jobs.jar") : Path.of("target", "dolphin-jobs.jar");
         return requireFile(p);
     }

@@ -13,7 +13,7 @@ import java.util.concurrent.ExecutionException;
 
 /**
  * A real Kafka broker (KRaft, one combined broker+controller node) running inside this JVM, from Kafka's own test
- * kit (DESIGN §8). Tests, the demo and the benchmark use it; production points the job at a real cluster.
+ * kit (docs/architecture.md, "Test infrastructure"). Tests, the demo and the benchmark use it; production points the job at a real cluster.
  *
  * <p>Two traps this class takes care of: with a single broker the internal offsets topic must have replication
  * factor 1 (else a consumer with a {@code group.id} silently reads nothing), and the broker's default 1 MB message

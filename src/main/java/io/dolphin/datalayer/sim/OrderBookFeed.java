@@ -26,7 +26,7 @@ import java.util.function.BooleanSupplier;
 
 /**
  * A synthetic order-book feed for the demo, the benchmark and the tests: one Kafka record per snapshot, keyed by
- * symbol, in the format of DESIGN §5, for a universe of (by default) 542 symbols.
+ * symbol, in the format obf-ingest reads (docs/obf-ingest.md, "Input"), for a universe of (by default) 542 symbols.
  *
  * <p>Each symbol has its own price scale, tick and lot size and liquidity; its mid price walks randomly on the tick
  * grid, the spread is one to three ticks, levels are one or two ticks apart and level sizes are log-normal. Numbers

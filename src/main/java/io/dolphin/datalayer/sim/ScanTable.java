@@ -39,7 +39,7 @@ import java.util.UUID;
 
 /**
  * The content of one scanner file: typed columns of equal length and schema metadata, written with arrow-vector
- * as an Arrow IPC file or stream (DESIGN §4). Immutable: every {@code with...} returns a changed copy, so a test
+ * as an Arrow IPC file or stream (docs/scan-bridge.md, "Input"). Immutable: every {@code with...} returns a changed copy, so a test
  * can start from {@link #synthetic} and break exactly one thing.
  */
 public final class ScanTable {
@@ -77,7 +77,7 @@ public final class ScanTable {
     }
 
     /**
-     * A plausible scan: every DESIGN §4 column, one row per asset, values drawn from a generator seeded with
+     * A plausible scan: every scan-file column (docs/scan-bridge.md, "Input"), one row per asset, values drawn from a generator seeded with
      * {@code seed} and the scan number (the same arguments give the same table).
      */
     public static ScanTable synthetic(long scanNumber, Instant timestamp, int assets, long seed) {

@@ -1,6 +1,6 @@
 package io.dolphin.datalayer.sim;
 
-import io.dolphin.datalayer.codec.Json;
+import io.dolphin.datalayer.common.Json;
 
 import java.util.ArrayList;
 import java.util.HashMap;

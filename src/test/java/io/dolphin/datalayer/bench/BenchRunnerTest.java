@@ -1,6 +1,6 @@
 package io.dolphin.datalayer.bench;
 
-import io.dolphin.datalayer.codec.Json;
+import io.dolphin.datalayer.common.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

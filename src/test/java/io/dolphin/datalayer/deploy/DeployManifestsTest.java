@@ -4,7 +4,7 @@ import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.RestEndpointGroup;
 import com.hazelcast.config.YamlConfigBuilder;
-import io.dolphin.datalayer.config.MemberConfigs;
+import io.dolphin.datalayer.common.MemberConfigs;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.snakeyaml.engine.v2.api.Load;

@@ -5,8 +5,8 @@ import com.hazelcast.client.config.ClientConfig;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.jet.Job;
 import com.hazelcast.jet.core.JobStatus;
-import io.dolphin.datalayer.config.JobDescriptor;
-import io.dolphin.datalayer.config.JobDescriptors;
+import io.dolphin.datalayer.common.JobDescriptor;
+import io.dolphin.datalayer.common.JobDescriptors;
 import io.dolphin.datalayer.support.ExternalMember;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -132,12 +132,14 @@ class HzCliSubmitIT {
 
     private static String stockHzCliClasspath() throws Exception {
         List<String> jars = new ArrayList<>();
-        try (var files = Files.list(ExternalMember.lib())) {
-            files.map(Path::toString)
-                 .filter(f -> f.matches(".*/(hazelcast-5[^/]*|picocli-[^/]*)\\.jar"))
-                 .forEach(jars::add);
+        for (Path dir : List.of(ExternalMember.lib(), ExternalMember.launcherLib())) {
+            try (var files = Files.list(dir)) {
+                files.map(Path::toString)
+                     .filter(f -> f.matches(".*/(hazelcast-5[^/]*|picocli-[^/]*)\\.jar"))
+                     .forEach(jars::add);
+            }
         }
-        assertEquals(2, jars.size(), "expected the hazelcast and picocli jars in target/lib: " + jars);
+        assertEquals(2, jars.size(), "expected hazelcast in target/lib and picocli in target/launcher-lib: " + jars);
         return String.join(File.pathSeparator, jars);
     }
 

@@ -1,6 +1,6 @@
 package io.dolphin.datalayer.sim;
 
-import io.dolphin.datalayer.codec.OrderBookSnapshotCodec;
+import io.dolphin.datalayer.obf.OrderBookSnapshotCodec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;

@@ -1,7 +1,7 @@
 package io.dolphin.datalayer.sim;
 
-import io.dolphin.datalayer.codec.OrderBookSnapshotCodec;
-import io.dolphin.datalayer.model.OrderBookSnapshot;
+import io.dolphin.datalayer.obf.OrderBookSnapshotCodec;
+import io.dolphin.datalayer.obf.OrderBookSnapshot;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;

@@ -1,7 +1,7 @@
 package io.dolphin.datalayer.sim;
 
-import io.dolphin.datalayer.codec.ArrowScanDecoder;
-import io.dolphin.datalayer.model.EigenScan;
+import io.dolphin.datalayer.scanbridge.ArrowScanDecoder;
+import io.dolphin.datalayer.scanbridge.EigenScan;
 import io.dolphin.datalayer.sim.ScanTable.Format;
 import io.dolphin.datalayer.sim.ScannerFileWriter.Mode;
 import org.junit.jupiter.api.Test;

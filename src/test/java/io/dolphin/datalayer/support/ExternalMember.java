@@ -197,6 +197,11 @@ public final class ExternalMember implements AutoCloseable {
         return Path.of(System.getProperty("dolphin.lib", "target/lib")).toAbsolutePath();
     }
 
+    /** The launcher's own libraries (hz-cli's picocli, jline, the Kafka broker kit): never on a member. */
+    public static Path launcherLib() {
+        return lib().resolveSibling("launcher-lib");
+    }
+
     public static int freePort() {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();

@@ -1,6 +1,6 @@
 package io.dolphin.datalayer.support;
 
-import io.dolphin.datalayer.codec.Json;
+import io.dolphin.datalayer.common.Json;
 
 import java.util.List;
 import java.util.Map;

@@ -3,7 +3,7 @@ package io.dolphin.datalayer.support;
 import com.hazelcast.client.test.TestHazelcastFactory;
 import com.hazelcast.config.Config;
 import com.hazelcast.core.HazelcastInstance;
-import io.dolphin.datalayer.config.MemberConfigs;
+import io.dolphin.datalayer.common.MemberConfigs;
 
 /**
  * Real Hazelcast members in this JVM (Hazelcast's own test factory, mock network), configured from

@@ -1,0 +1,43 @@
+package io.dolphin.datalayer.common;
+
+import java.util.List;
+
+/**
+ * Names of the Dolphin IMaps. These are a contract with running Python services and dashboards
+ * (see the reference document): never rename them. Every value in these maps is JSON text in a
+ * {@code java.lang.String}.
+ */
+public final class DolphinMaps {
+
+    /** Central data bus: scans, external factors, ACB, order books. */
+    public static final String FEATURES = "DOLPHIN_FEATURES";
+    public static final String STATE_BLUE = "DOLPHIN_STATE_BLUE";
+    public static final String STATE_GREEN = "DOLPHIN_STATE_GREEN";
+    /** Daily P&amp;L keyed by ISO date, see {@link PnlKeys}. */
+    public static final String PNL_BLUE = "DOLPHIN_PNL_BLUE";
+    /** Green mirror of {@link #PNL_BLUE}; feeds {@code dolphin_green.daily_pnl}. */
+    public static final String PNL_GREEN = "DOLPHIN_PNL_GREEN";
+    public static final String META_HEALTH = "DOLPHIN_META_HEALTH";
+    /** Closed trades: key is the trade id, value one {@code trade_events} row as JSON. */
+    public static final String TRADES_BLUE = "DOLPHIN_TRADES_BLUE";
+    public static final String TRADES_GREEN = "DOLPHIN_TRADES_GREEN";
+    /** Records a job could not accept, with the reason. Not journaled, not warm-stored. */
+    public static final String DEAD_LETTERS = "DOLPHIN_DEAD_LETTERS";
+
+    /** Every map whose event journal feeds the warm store. */
+    public static final List<String> JOURNALED = List.of(
+            FEATURES, STATE_BLUE, STATE_GREEN, PNL_BLUE, PNL_GREEN, META_HEALTH, TRADES_BLUE, TRADES_GREEN);
+
+    /** Every Dolphin map, journaled or not. */
+    public static final List<String> ALL = List.of(
+            FEATURES, STATE_BLUE, STATE_GREEN, PNL_BLUE, PNL_GREEN, META_HEALTH, TRADES_BLUE, TRADES_GREEN,
+            DEAD_LETTERS);
+
+    private DolphinMaps() {
+    }
+
+    /** True for the maps whose rows belong to the {@code dolphin_green} database. */
+    public static boolean isGreen(String mapName) {
+        return mapName.endsWith("_GREEN");
+    }
+}

@@ -1,0 +1,135 @@
+package io.dolphin.datalayer.scanbridge;
+
+import io.dolphin.datalayer.common.JobSubmission;
+import com.hazelcast.jet.core.metrics.Metrics;
+import com.hazelcast.jet.pipeline.Pipeline;
+import com.hazelcast.jet.pipeline.ServiceFactories;
+import com.hazelcast.jet.pipeline.Sinks;
+import com.hazelcast.jet.pipeline.StreamStage;
+import com.hazelcast.logging.ILogger;
+import com.hazelcast.logging.Logger;
+import com.hazelcast.map.IMap;
+import io.dolphin.datalayer.common.JobSettings;
+import io.dolphin.datalayer.common.DeadLetters;
+import io.dolphin.datalayer.common.DolphinMaps;
+import io.dolphin.datalayer.common.FeatureKeys;
+import io.dolphin.datalayer.common.Outcome;
+
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * {@code dolphin-scan-bridge}: the scanner's Arrow files into {@code DOLPHIN_FEATURES["latest_eigen_scan"]}.
+ *
+ * <pre>
+ *  (1) scan-files ──────────── Outcome per file: scan, or dead letter (incomplete after settle-ms, invalid)
+ *        │      └─(2) scan-files-rejected ─▶ scan-files-dead-letters ─▶ DOLPHIN_DEAD_LETTERS (+ deadLetters metric)
+ *        ▼
+ *  (3) encode-latest-eigen-scan   EigenScan ─▶ reference JSON text
+ *        ▼
+ *  (4) publish-if-newer           entry processor on the key's partition: set only if scan_number is higher
+ *        ▼                        (the map's event journal then carries every published scan to the warm sink)
+ *  (5) count-outcomes ─▶ (6) done  scansPublished / scansStale / scansReplayed metrics
+ * </pre>
+ *
+ * Order matters: the guard drops a scan that arrives after a higher one, so the pipeline preserves order (one
+ * source instance, one processor per stage, isolated edges) and publishes one scan at a time.
+ */
+public final class ScanBridgeJob {
+
+    public static final String DESCRIPTOR_ID = "scan-bridge";
+    public static final String JOB_NAME = "dolphin-scan-bridge";
+    public static final String METRIC_PUBLISHED = "scansPublished";
+    public static final String METRIC_STALE = "scansStale";
+    public static final String METRIC_REPLAYED = "scansReplayed";
+
+    private static final ILogger LOG = Logger.getLogger(ScanBridgeJob.class);
+
+    private ScanBridgeJob() {
+    }
+
+    /** The job's settings, from {@code jobs/scan-bridge.yaml} and its environment overrides. */
+    public record Settings(String scanRoot, Duration pollInterval, boolean watch, Duration settle, String fileSuffix,
+                           int dateFolders, int maxFilesPerPoll, String targetAsset) implements Serializable {
+
+        public static Settings from(JobSettings s) {
+            return new Settings(s.string("scan-root"), s.millis("poll-interval-ms"), s.bool("watch"),
+                    s.millis("settle-ms"), s.string("file-suffix"), s.intValue("date-folders"),
+                    s.intValue("max-files-per-poll"), s.string("target-asset"));
+        }
+
+        public ScanSourceOptions sourceOptions() {
+            return new ScanSourceOptions(scanRoot, pollInterval, watch, settle, fileSuffix, dateFolders,
+                    maxFilesPerPoll, targetAsset, JOB_NAME);
+        }
+
+        public Settings withScanRoot(String root) {
+            return new Settings(root, pollInterval, watch, settle, fileSuffix, dateFolders, maxFilesPerPoll,
+                    targetAsset);
+        }
+
+        public Settings withSettle(Duration settleTime) {
+            return new Settings(scanRoot, pollInterval, watch, settleTime, fileSuffix, dateFolders, maxFilesPerPoll,
+                    targetAsset);
+        }
+
+        public Settings withMaxFilesPerPoll(int max) {
+            return new Settings(scanRoot, pollInterval, watch, settle, fileSuffix, dateFolders, max, targetAsset);
+        }
+    }
+
+    /** One encoded scan on its way to the guard. */
+    record ScanJson(long scanNumber, String json) implements Serializable {
+    }
+
+    /** What the guard did with one scan. */
+    record Published(long scanNumber, long previous) implements Serializable {
+        PublishIfNewer.Outcome outcome() {
+            return PublishIfNewer.outcome(scanNumber, previous);
+        }
+    }
+
+    public static Pipeline pipeline(Settings settings) {
+        Pipeline p = Pipeline.create();
+        p.setPreserveOrder(true);
+        StreamStage<Outcome<EigenScan>> files = p.readFrom(ScanFileSource.scanFiles(settings.sourceOptions()))
+                .withoutTimestamps()
+                .setName("scan-files");
+        EigenScanCodec codec = new EigenScanCodec();
+        DeadLetters.divert(files)
+                .map(scan -> new ScanJson(scan.scanNumber(), codec.encode(scan)))
+                .setName("encode-latest-eigen-scan")
+                .mapUsingServiceAsync(ServiceFactories.<String, String>iMapService(DolphinMaps.FEATURES), 1, true,
+                        ScanBridgeJob::publish)
+                .setName("publish-if-newer")
+                .map(ScanBridgeJob::count)
+                .setName("count-outcomes")
+                .writeTo(Sinks.noop())
+                .setName("done");
+        return p;
+    }
+
+    private static CompletableFuture<Published> publish(IMap<String, String> features, ScanJson scan) {
+        return features.submitToKey(FeatureKeys.LATEST_EIGEN_SCAN, new PublishIfNewer(scan.scanNumber(), scan.json()))
+                .toCompletableFuture()
+                .thenApply(previous -> new Published(scan.scanNumber(), previous));
+    }
+
+    private static Published count(Published p) {
+        switch (p.outcome()) {
+            case PUBLISHED -> Metrics.metric(METRIC_PUBLISHED).increment();
+            case ALREADY_PUBLISHED -> Metrics.metric(METRIC_REPLAYED).increment();
+            case STALE -> {
+                Metrics.metric(METRIC_STALE).increment();
+                LOG.warning("scan " + p.scanNumber() + " arrived after scan " + p.previous()
+                        + " was published; latest_eigen_scan keeps " + p.previous());
+            }
+        }
+        return p;
+    }
+
+    public static void main(String[] args) {
+        JobSubmission.submitFromMain(DESCRIPTOR_ID, d -> pipeline(Settings.from(d.settings())));
+    }
+}

@@ -1,0 +1,37 @@
+package io.dolphin.datalayer.trader;
+
+import io.dolphin.datalayer.warm.JournalEvent;
+import io.dolphin.datalayer.common.RowBuilder;
+import io.dolphin.datalayer.common.RowFields;
+import io.dolphin.datalayer.common.RowMapper;
+import io.dolphin.datalayer.common.WarmTable;
+import io.dolphin.datalayer.common.Json;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code DOLPHIN_PNL_*[<yyyy-MM-dd>]} to {@code daily_pnl}: one row per update of a day's figures. The date is the
+ * key, the strategy the map's colour; fields beyond the two capitals are kept as JSON in {@code extra}.
+ */
+public final class DailyPnlRowMapper implements RowMapper {
+
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public Ordered orderedRows(JournalEvent event, boolean green) {
+        RowFields f = RowFields.parse("daily pnl " + event.key(), event.value());
+        Long ts = f.timeMicros("ts");
+        Map<String, Object> extra = new LinkedHashMap<>(Json.parseObject(event.value()));
+        extra.keySet().removeAll(List.of("portfolio_capital", "engine_capital", "ts"));
+        return new Ordered(List.of(new RowBuilder(WarmTable.DAILY_PNL, green)
+                .set("date", RowBuilder.epochDays(event.key()))
+                .set("ts", ts != null ? ts : event.readTimeMs() * 1_000L)
+                .set("strategy", green ? "green" : "blue")
+                .set("portfolio_capital", f.number("portfolio_capital"))
+                .set("engine_capital", f.number("engine_capital"))
+                .set("extra", extra.isEmpty() ? "" : Json.write(extra))
+                .build()), ts);
+    }
+}

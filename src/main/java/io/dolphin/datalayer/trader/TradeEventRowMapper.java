@@ -1,0 +1,46 @@
+package io.dolphin.datalayer.trader;
+
+import io.dolphin.datalayer.warm.JournalEvent;
+import io.dolphin.datalayer.common.RowBuilder;
+import io.dolphin.datalayer.common.RowFields;
+import io.dolphin.datalayer.common.RowMapper;
+import io.dolphin.datalayer.common.WarmTable;
+import io.dolphin.datalayer.common.MalformedJsonException;
+
+import java.util.List;
+
+/**
+ * {@code DOLPHIN_TRADES_*[<trade id>]} to {@code trade_events}: the value is already one row of the table, with
+ * {@code ts} in epoch microseconds (required) and {@code date} (derived from {@code ts} when absent). The strategy
+ * defaults to the map's colour.
+ */
+public final class TradeEventRowMapper implements RowMapper {
+
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public Ordered orderedRows(JournalEvent event, boolean green) {
+        RowFields f = RowFields.parse("trade " + event.key(), event.value());
+        Long ts = f.timeMicros("ts");
+        if (ts == null) {
+            throw new MalformedJsonException("trade " + event.key() + ": field 'ts' is missing");
+        }
+        String date = f.string("date");
+        String strategy = f.string("strategy");
+        RowBuilder row = new RowBuilder(WarmTable.TRADE_EVENTS, green)
+                .set("ts", ts)
+                .set("date", date != null ? RowBuilder.epochDays(date) : RowBuilder.epochDaysOfMicros(ts))
+                .set("strategy", strategy != null ? strategy : green ? "green" : "blue");
+        for (WarmTable.Column c : WarmTable.TRADE_EVENTS.columns()) {
+            switch (c.name()) {
+                case "ts", "date", "strategy" -> { }
+                default -> row.set(c.name(), switch (c.type()) {
+                    case STRING -> f.string(c.name());
+                    case FLOAT32, FLOAT64 -> f.number(c.name());
+                    default -> f.integer(c.name());
+                });
+            }
+        }
+        return new Ordered(List.of(row.build()), ts);
+    }
+}

@@ -1,0 +1,66 @@
+package io.dolphin.datalayer.warm;
+
+import io.dolphin.datalayer.acb.AcbRowMapper;
+import io.dolphin.datalayer.trader.DailyPnlRowMapper;
+import io.dolphin.datalayer.scanbridge.EigenScanRowMapper;
+import io.dolphin.datalayer.exf.ExfRowMapper;
+import io.dolphin.datalayer.trader.MetaHealthRowMapper;
+import io.dolphin.datalayer.obf.ObfRowMapper;
+import io.dolphin.datalayer.common.RowMapper;
+import io.dolphin.datalayer.trader.StatusSnapshotRowMapper;
+import io.dolphin.datalayer.trader.TradeEventRowMapper;
+import io.dolphin.datalayer.common.DolphinMaps;
+import io.dolphin.datalayer.common.FeatureKeys;
+import io.dolphin.datalayer.common.StateKeys;
+
+/**
+ * Which table a map entry feeds. Keys with no table ({@code capital_checkpoint}, {@code mc_forewarner_latest})
+ * still reach the sink: their raw value is kept for hz-warmup.
+ *
+ * <pre>
+ *   DOLPHIN_FEATURES  latest_eigen_scan -> eigen_scans      exf_latest -> exf_data
+ *                     acb_boost         -> acb_state        asset_*_ob -> obf_universe
+ *   DOLPHIN_STATE_*   engine_snapshot   -> status_snapshots (+ posture_events on a change)
+ *   DOLPHIN_PNL_*     &lt;date&gt;            -> daily_pnl
+ *   DOLPHIN_META_HEALTH latest          -> meta_health
+ *   DOLPHIN_TRADES_*  &lt;trade id&gt;        -> trade_events
+ *   blue maps -> dolphin, green maps -> dolphin_green
+ * </pre>
+ */
+final class WarmRoutes {
+
+    private static final RowMapper EIGEN = new EigenScanRowMapper();
+    private static final RowMapper EXF = new ExfRowMapper();
+    private static final RowMapper ACB = new AcbRowMapper();
+    private static final RowMapper OBF = new ObfRowMapper();
+    private static final RowMapper SNAPSHOT = new StatusSnapshotRowMapper();
+    private static final RowMapper PNL = new DailyPnlRowMapper();
+    private static final RowMapper META = new MetaHealthRowMapper();
+    private static final RowMapper TRADE = new TradeEventRowMapper();
+
+    private WarmRoutes() {
+    }
+
+    /** @return the mapper for this entry, or null when the entry feeds no table */
+    public static RowMapper mapperFor(String map, String key) {
+        switch (map) {
+            case DolphinMaps.FEATURES:
+                return switch (key) {
+                    case FeatureKeys.LATEST_EIGEN_SCAN -> EIGEN;
+                    case FeatureKeys.EXF_LATEST -> EXF;
+                    case FeatureKeys.ACB_BOOST -> ACB;
+                    default -> FeatureKeys.isOrderBook(key) ? OBF : null;
+                };
+            case DolphinMaps.STATE_BLUE, DolphinMaps.STATE_GREEN:
+                return StateKeys.ENGINE_SNAPSHOT.equals(key) ? SNAPSHOT : null;
+            case DolphinMaps.PNL_BLUE, DolphinMaps.PNL_GREEN:
+                return PNL;
+            case DolphinMaps.META_HEALTH:
+                return META;
+            case DolphinMaps.TRADES_BLUE, DolphinMaps.TRADES_GREEN:
+                return TRADE;
+            default:
+                return null;
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.dolphin.datalayer.warm;
+
+import io.dolphin.datalayer.warm.store.StoreErrors;
+import io.dolphin.datalayer.common.TableRow;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * The warm store as the delivery logic sees it: small enough that {@link WarmStoreWriter}'s replay and overlap
+ * handling is tested without a database, and implemented per dialect ({@link DuckDbStore}, {@link ClickHouseStore}).
+ */
+public interface WarmStore extends AutoCloseable {
+
+    /** Connects and reads what the store already holds. */
+    StoreState open() throws SQLException;
+
+    /**
+     * Writes the batch's rows, last values and journal ranges. DuckDB does it in one transaction; ClickHouse
+     * announces the batch, inserts with a token derived from its ranges, then marks it done, so a retry or a
+     * replay of the same ranges is dropped by the server.
+     */
+    void write(Batch batch) throws SQLException;
+
+    /** Tries the rows against the table without keeping them: how a rejected batch finds its bad rows. */
+    void probe(Batch.Target target, List<TableRow> rows) throws SQLException;
+
+    /** What kind of failure {@code e} is, in this store's terms. */
+    StoreErrors.Kind classify(SQLException e);
+
+    /** Drops the connection; never throws. */
+    @Override
+    void close();
+
+    /** Closes a connection that may be broken: a failed one may refuse to close, and it is gone either way. */
+    static void closeQuietly(java.sql.Connection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException | RuntimeException ignored) {
+                // nothing left to release
+            }
+        }
+    }
+}

@@ -1,0 +1,383 @@
+package io.dolphin.datalayer.warm;
+
+import io.dolphin.datalayer.warm.store.StoreErrors;
+import com.hazelcast.logging.ILogger;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+/**
+ * The delivery logic of dolphin-warm-sink, independent of Jet and of the dialect: at-least-once input from the
+ * journals becomes an exactly-once effect in the store.
+ *
+ * <pre>
+ *  journal partition (epoch E, map M, partition P):   seq 0 ........ c | c+1 ........ b | b+1 ....
+ *                                                     in the store     in a batch       not seen yet
+ *  _ingest[E,M,P].hi = c  (committed with the rows, in the same transaction or protocol)
+ *
+ *  event seq s arrives      s <= seen[E,M,P]          -> duplicate of a replay: skipped, counted
+ *                           value order <= stored     -> the map's writer replayed it after its own restart:
+ *                                                        range committed, no row, counted (see isWriterReplay)
+ *                           s == seen + 1             -> buffered
+ *                           s >  seen + 1             -> buffered; s - seen - 1 events were lost to journal
+ *                                                        overflow: counted and logged, never silent
+ *  seen starts at c (read from the store at connect); a restarted job re-reads from its snapshot offset <= c+1.
+ *
+ *                 batch full / old enough / snapshot
+ *   [filling] ─────────────────────────────────────▶ [in flight] ──write ok──▶ committed (hi advances)
+ *       ▲                                              │   │
+ *       │                                  transient   │   │ bad row: probe halves, dead-letter the rows
+ *       │ canAccept() false while           (backoff,  │   │ the store refuses, write the rest
+ *       │ maxBufferedEvents are held:        reconnect)│   │
+ *       │ the journal keeps the rest        ◀──────────┘   └ permanent: fail the job with the store's message
+ *
+ *   ClickHouse only: at connect, an intent left in state BEFORE becomes [replay]: events inside its ranges are
+ *   re-assembled into a batch with its token; everything else waits (and goes into Jet snapshots) until it is written.
+ * </pre>
+ *
+ * A key that comes back ADDED with exactly the raw value the store already holds for it is hz-warmup restoring the
+ * hot store: its range is committed but it adds no row, so a full cluster restart does not repeat history.
+ */
+public final class WarmStoreWriter implements AutoCloseable {
+
+    /** Where rows the store refuses go: the dead-letter map in the job. */
+    @FunctionalInterface
+    public interface DeadLetterTarget {
+        void reject(JournalEvent origin, String reason);
+    }
+
+    private static final long LOG_EVERY_MS = 30_000;
+
+    private final WarmStore store;
+    private final WriterPolicy policy;
+    private final LongSupplier clock;
+    private final ILogger logger;
+    private final DeadLetterTarget deadLetters;
+    private final SinkCounters counters = new SinkCounters();
+
+    private final Map<Batch.RangeKey, Long> committed = new HashMap<>();
+    private final Map<Batch.RangeKey, Long> seen = new HashMap<>();
+    private final Map<Batch.MapKey, String> known = new HashMap<>();
+    /** Per key, the highest value-derived order stored ({@link RowMapper#orderedRows}): survives in hz_last_values. */
+    private final Map<Batch.MapKey, Long> orders = new HashMap<>();
+    private Batch filling = new Batch();
+    private Batch inFlight;
+    private Replay replay;
+    private final List<MappedEvent> heldDuringReplay = new ArrayList<>();
+    private List<MappedEvent> toRestore = List.of();
+    private boolean open;
+    private boolean everOpened;
+    private long nextAttemptAt;
+    private long backoffMs;
+    private long lastFailureLogAt = Long.MIN_VALUE / 2;
+
+    public WarmStoreWriter(WarmStore store, WriterPolicy policy, LongSupplier clock, ILogger logger,
+                           DeadLetterTarget deadLetters) {
+        this.store = store;
+        this.policy = policy;
+        this.clock = clock;
+        this.logger = logger;
+        this.deadLetters = deadLetters;
+    }
+
+    public SinkCounters counters() {
+        return counters;
+    }
+
+    /** False until the store was read once, and while {@code maxBufferedEvents} wait for a store that is down. */
+    public boolean canAccept() {
+        return everOpened && filling.events() + heldDuringReplay.size() < policy.maxBufferedEvents();
+    }
+
+    public void accept(MappedEvent m) {
+        JournalEvent e = m.event();
+        Batch.RangeKey rk = Batch.RangeKey.of(e);
+        long hi = seen.getOrDefault(rk, -1L);
+        if (e.seq() <= hi) {
+            counters.duplicatesSkipped++;
+            return;
+        }
+        if (e.seq() > hi + 1) {
+            long gap = e.seq() - hi - 1;
+            counters.journalLost += gap;
+            logger.severe(gap + " journal events of " + rk + " (sequences " + (hi + 1) + ".." + (e.seq() - 1)
+                    + ") never reached the warm store: the event journal overflowed before they were read");
+        }
+        seen.put(rk, e.seq());
+        Batch target = replay != null && replay.covers(rk, e.seq()) ? replay.batch : filling;
+        if (replay != null) {
+            heldDuringReplay.add(m);
+        }
+        Batch.MapKey mk = new Batch.MapKey(e.map(), e.key());
+        long tsMicros = e.readTimeMs() * 1_000L;
+        if (e.removed()) {
+            known.remove(mk);
+            orders.remove(mk);
+            target.add(e, List.of(), new Batch.LastValue(null, tsMicros, e.epoch(), e.seq(), null));
+        } else if (e.added() && e.value() != null && e.value().equals(known.get(mk))) {
+            counters.restoredSkipped++;
+            target.add(e, List.of(), null);
+        } else if (isWriterReplay(m, mk)) {
+            counters.replaysSkipped++;
+            target.add(e, List.of(), null);
+        } else {
+            known.put(mk, e.value());
+            Long order = m.valueOrder() != null ? m.valueOrder() : orders.get(mk);
+            if (order != null) {
+                orders.put(mk, order);
+            }
+            target.add(e, m.rows(), new Batch.LastValue(e.value(), tsMicros, e.epoch(), e.seq(), order));
+        }
+    }
+
+    /**
+     * A value the map's writer wrote again after a restart (obf-ingest re-writes the snapshots since its last Jet
+     * snapshot): its own order is below the last one stored for the key, or equal with the same text. These are new
+     * journal events, so the journal-position rule cannot see them. A correction (equal order, different text) is
+     * kept. Values without an order of their own cannot be told apart and are written.
+     */
+    private boolean isWriterReplay(MappedEvent m, Batch.MapKey mk) {
+        Long order = m.valueOrder();
+        Long last = order == null ? null : orders.get(mk);
+        if (last == null) {
+            return false;
+        }
+        return order < last || order.equals(last) && m.event().value() != null
+                && m.event().value().equals(known.get(mk));
+    }
+
+    /** Connects, writes what is due, retries what failed once its backoff is over. Never blocks on a backoff. */
+    public void tick() {
+        long now = clock.getAsLong();
+        if (!open && (now < nextAttemptAt || !tryOpen(now))) {
+            updateGauges(now);
+            return;
+        }
+        if (replay != null && inFlight == null && (replay.isComplete() || now - replay.startedAt
+                >= policy.replayTimeoutMs())) {
+            if (!replay.isComplete()) {
+                logger.warning("writing pending batch " + replay.batch.token() + " without all its events after "
+                        + policy.replayTimeoutMs() + " ms: some were lost to journal overflow");
+            }
+            inFlight = replay.batch;
+            replay = null;
+        }
+        if (inFlight == null && replay == null && !filling.isEmpty() && isDue(now)) {
+            inFlight = filling;
+            filling = new Batch();
+        }
+        if (inFlight != null && now >= nextAttemptAt) {
+            attempt(now);
+            if (inFlight == null && replay == null) {
+                heldDuringReplay.clear();
+            }
+        }
+        updateGauges(now);
+    }
+
+    /**
+     * Writes everything buffered, for a Jet snapshot. True when nothing is left that the snapshot's journal offsets
+     * would skip; while a ClickHouse replay is pending, the held events travel in the snapshot instead.
+     */
+    public boolean flushAll() {
+        if (replay != null) {
+            return true;
+        }
+        long now = clock.getAsLong();
+        if (!open && (now < nextAttemptAt || !tryOpen(now))) {
+            return false;
+        }
+        if (inFlight == null && !filling.isEmpty()) {
+            inFlight = filling;
+            filling = new Batch();
+        }
+        if (inFlight != null && now >= nextAttemptAt) {
+            attempt(now);
+        }
+        updateGauges(now);
+        return inFlight == null && filling.isEmpty();
+    }
+
+    /** Events accepted since a pending replay began: they belong in the snapshot until the replay is written. */
+    public List<MappedEvent> heldDuringReplay() {
+        return replay == null ? List.of() : List.copyOf(heldDuringReplay);
+    }
+
+    /** Events a snapshot held: accepted again once the store is open (duplicates of them are skipped as usual). */
+    public void restoreHeld(List<MappedEvent> held) {
+        toRestore = List.copyOf(held);
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+
+    private boolean isDue(long now) {
+        return filling.events() >= policy.batchMaxEvents() || now - filling.firstReadTimeMs() >= policy.batchMaxDelayMs();
+    }
+
+    private boolean tryOpen(long now) {
+        StoreState state;
+        try {
+            state = store.open();
+        } catch (SQLException e) {
+            failed(now, e, "cannot connect to");
+            return false;
+        }
+        open = true;
+        counters.storeUp = true;
+        backoffMs = 0;
+        state.committed().forEach((k, v) -> {
+            committed.merge(k, v, Math::max);
+            seen.merge(k, v, Math::max);
+        });
+        if (!everOpened) {
+            everOpened = true;
+            known.putAll(state.lastValues());
+            orders.putAll(state.lastOrders());
+            if (state.pending() != null) {
+                replay = new Replay(state.pending(), now);
+                logger.info("the warm store holds a batch that was begun but not confirmed (" + state.pending().token()
+                        + "): re-assembling its " + state.pending().ranges().size() + " journal ranges to repeat it");
+            }
+            toRestore.forEach(this::accept);
+            toRestore = List.of();
+        }
+        if (inFlight != null && isCommitted(inFlight)) {
+            inFlight = null;
+        }
+        return true;
+    }
+
+    private void attempt(long now) {
+        try {
+            store.write(inFlight);
+            onCommitted(inFlight);
+            inFlight = null;
+            backoffMs = 0;
+            return;
+        } catch (SQLException e) {
+            if (store.classify(e) != StoreErrors.Kind.BAD_ROW) {
+                failed(now, e, "cannot write to");
+                return;
+            }
+        }
+        try {
+            isolateBadRows(inFlight);
+        } catch (SQLException e) {
+            failed(now, e, "cannot probe rows in");
+        }
+    }
+
+    private void onCommitted(Batch batch) {
+        batch.ranges().forEach((k, r) -> committed.merge(k, r[1], Math::max));
+        counters.rowsWritten += batch.rows().size();
+        counters.eventsCommitted += batch.events();
+        counters.batches++;
+    }
+
+    /** A failure that is not a bad row: permanent ones end the job, the rest back off and reconnect. */
+    private void failed(long now, SQLException e, String what) {
+        StoreErrors.Kind kind = store.classify(e);
+        if (kind == StoreErrors.Kind.PERMANENT) {
+            throw new IllegalStateException("dolphin-warm-sink " + what + " the warm store and no retry can help: "
+                    + e.getMessage() + " (check the schema: bin/dolphin schema apply, and DOLPHIN_WARM_JDBC_URL)", e);
+        }
+        counters.transientErrors++;
+        counters.storeUp = false;
+        store.close();
+        open = false;
+        backoffMs = backoffMs == 0 ? policy.retryInitialMs() : Math.min(policy.retryMaxMs(), backoffMs * 2);
+        nextAttemptAt = now + backoffMs;
+        if (now - lastFailureLogAt >= LOG_EVERY_MS) {
+            lastFailureLogAt = now;
+            logger.warning("dolphin-warm-sink " + what + " the warm store (" + counters.transientErrors
+                    + " failures so far), keeping " + (inFlight == null ? 0 : inFlight.events()) + " + "
+                    + filling.events() + " events and retrying in " + backoffMs + " ms: " + e.getMessage());
+        }
+    }
+
+    /** Finds the rows the store refuses by probing halves, dead-letters them, keeps the rest of the batch. */
+    private void isolateBadRows(Batch batch) throws SQLException {
+        int found = 0;
+        for (Map.Entry<Batch.Target, List<Batch.BatchRow>> e : batch.rowsByTarget().entrySet()) {
+            List<Batch.BatchRow> bad = new ArrayList<>();
+            bisect(e.getKey(), e.getValue(), bad);
+            if (bad.size() > 1 && bad.size() == e.getValue().size()) {
+                // a table that refuses every row has a problem of its own: no row is dead-lettered for it
+                throw new SQLException("IO Error: " + e.getKey().qualifiedName() + " refuses every row of the batch");
+            }
+            for (Batch.BatchRow r : bad) {
+                deadLetters.reject(r.origin(), "the warm store refused the row for " + e.getKey().qualifiedName()
+                        + ": " + r.row());
+            }
+            batch.removeRows(bad);
+            found += bad.size();
+        }
+        counters.badRows += found;
+        if (found == 0) {
+            throw new SQLException("IO Error: the batch was refused but no single row is: retrying it");
+        }
+    }
+
+    private void bisect(Batch.Target target, List<Batch.BatchRow> rows, List<Batch.BatchRow> bad) throws SQLException {
+        try {
+            store.probe(target, rows.stream().map(Batch.BatchRow::row).toList());
+            return;
+        } catch (SQLException e) {
+            if (store.classify(e) != StoreErrors.Kind.BAD_ROW) {
+                throw e;
+            }
+        }
+        if (rows.size() == 1) {
+            bad.add(rows.get(0));
+            return;
+        }
+        int half = rows.size() / 2;
+        bisect(target, rows.subList(0, half), bad);
+        bisect(target, rows.subList(half, rows.size()), bad);
+    }
+
+    private boolean isCommitted(Batch batch) {
+        return batch.ranges().entrySet().stream()
+                .allMatch(e -> committed.getOrDefault(e.getKey(), -1L) >= e.getValue()[1]);
+    }
+
+    private void updateGauges(long now) {
+        long oldest = Math.min(filling.firstReadTimeMs(), inFlight == null ? Long.MAX_VALUE : inFlight.firstReadTimeMs());
+        if (replay != null) {
+            oldest = Math.min(oldest, replay.batch.firstReadTimeMs());
+        }
+        counters.lagMs = oldest == Long.MAX_VALUE ? 0 : Math.max(0, now - oldest);
+        counters.bufferedEvents = filling.events() + (inFlight == null ? 0 : inFlight.events())
+                + (replay == null ? 0 : replay.batch.events());
+    }
+
+    /** A ClickHouse batch announced before a crash, being re-assembled from the replayed journal. */
+    private final class Replay {
+        final StoreState.Intent intent;
+        final Batch batch;
+        final long startedAt;
+
+        Replay(StoreState.Intent intent, long startedAt) {
+            this.intent = intent;
+            this.batch = new Batch(intent.token());
+            this.startedAt = startedAt;
+        }
+
+        boolean covers(Batch.RangeKey rk, long seq) {
+            long[] r = intent.ranges().get(rk);
+            return r != null && seq >= r[0] && seq <= r[1];
+        }
+
+        boolean isComplete() {
+            return intent.ranges().entrySet().stream()
+                    .allMatch(e -> seen.getOrDefault(e.getKey(), -1L) >= e.getValue()[1]);
+        }
+    }
+}

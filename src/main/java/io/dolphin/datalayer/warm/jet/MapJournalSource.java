@@ -1,0 +1,293 @@
+package io.dolphin.datalayer.warm.jet;
+
+import io.dolphin.datalayer.warm.JournalEvent;
+import com.hazelcast.core.EntryEventType;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.function.FunctionEx;
+import com.hazelcast.function.PredicateEx;
+import com.hazelcast.internal.journal.EventJournalInitialSubscriberState;
+import com.hazelcast.internal.journal.EventJournalReader;
+import com.hazelcast.jet.core.Processor;
+import com.hazelcast.jet.core.metrics.Metric;
+import com.hazelcast.jet.core.metrics.Metrics;
+import com.hazelcast.jet.pipeline.SourceBuilder;
+import com.hazelcast.jet.pipeline.StreamSource;
+import com.hazelcast.logging.ILogger;
+import com.hazelcast.map.EventJournalMapEvent;
+import com.hazelcast.ringbuffer.ReadResultSet;
+import com.hazelcast.ringbuffer.StaleSequenceException;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * The Dolphin maps' event journals as a stream of {@link JournalEvent}s that carry their journal sequence, read from the
+ * oldest retained event on a fresh start and from the snapshotted offsets after a restart.
+ *
+ * <p>Why not {@code Sources.mapJournal}: it hides each event's sequence, and the sequence is what makes the warm
+ * sink's writes idempotent. The reading follows Hazelcast's own {@code StreamEventJournalP}: at most one outstanding
+ * non-blocking read per partition, at most {@value #MAX_FETCH} events each, idle partitions polled with a backoff. Each
+ * member reads the partitions the job's partition assignment gives it (the ones it owns when the job starts), so
+ * reads are local; its readers split those among themselves.
+ *
+ * <p>Overflow is never silent: a read whose first sequence is past the requested one lost the events in between;
+ * they are logged and counted in {@value #METRIC_OVERFLOW} (the sink counts the same gap in its own metric).
+ */
+public final class MapJournalSource {
+
+    /** Events the journal dropped before this reader got to them. */
+    public static final String METRIC_OVERFLOW = "journalOverflowEvents";
+    /**
+     * How close this reader is to losing events: the largest unread backlog of any of its partitions, as a percentage
+     * of that partition's journal capacity. At 100 the oldest unread event is being overwritten.
+     */
+    public static final String METRIC_FILL = "journalFillPercent";
+    private static final long FILL_PROBE_INTERVAL_MS = 5_000;
+    /**
+     * Events per read: the ringbuffer's own maximum. Each partition has one read in flight and the reader takes
+     * partitions in turn, so after a stall a partition drains at most this many events per turn; the busiest
+     * partitions (up to ~8 of the 547 FEATURES keys share one) have the largest backlog and need the most turns.
+     */
+    static final int MAX_FETCH = 1_000;
+    /** Idle partitions are re-read after 0.2 ms growing to 250 ms: the warm store's batches are ~1 s anyway. */
+    private static final long MIN_IDLE_BACKOFF_NANOS = 100_000L;
+    private static final long MAX_IDLE_BACKOFF_NANOS = 250_000_000L;
+    private static final int MAX_EVENTS_PER_FILL = 4_096;
+
+    private MapJournalSource() {
+    }
+
+    /**
+     * The journals of {@code maps} as one source: one source keeps each partition's events on one path through
+     * the pipeline (a merge of several sources would let Jet spread one partition over parallel processors).
+     */
+    public static StreamSource<JournalEvent> of(List<String> maps) {
+        List<String> names = List.copyOf(maps);
+        return SourceBuilder.stream("dolphin-journals", ctx -> new Reader(ctx, names))
+                .<JournalEvent>fillBufferFn(Reader::fill)
+                .createSnapshotFn(Reader::snapshot)
+                .restoreSnapshotFn(Reader::restore)
+                .distributed(1)
+                .build();
+    }
+
+    /** Next offset per {@code map/partition}, tagged with the epoch they belong to. */
+    record Offsets(long epoch, Map<String, Long> next) implements Serializable {
+    }
+
+    /** Reads a share of all (map, partition) journals: slot i is {@code slotMap[i]}'s partition {@code slotPartition[i]}. */
+    private static final class Reader {
+        private final ILogger logger;
+        private final long epoch;
+        private final String[] slotMap;
+        private final int[] slotPartition;
+        private final long[] offsets;
+        private final List<EventJournalReader<EventJournalMapEvent<String, String>>> journals = new ArrayList<>();
+        private final List<CompletableFuture<ReadResultSet<EventJournalMapEvent<String, String>>>> reads =
+                new ArrayList<>();
+        private final long[] capacityPerPartition;
+        private final long[] nextReadAt;
+        private final int[] idleStreak;
+        private int cursor;
+        private Metric overflow;
+        private Metric fill;
+        private List<CompletableFuture<EventJournalInitialSubscriberState>> fillProbes;
+        private long nextFillProbe;
+
+        @SuppressWarnings("unchecked")
+        Reader(Processor.Context ctx, List<String> maps) throws Exception {
+            this.logger = ctx.logger();
+            HazelcastInstance hz = ctx.hazelcastInstance();
+            this.epoch = JournalEpoch.of(hz);
+            int partitionCount = hz.getPartitionService().getPartitions().size();
+            List<Integer> mine = new ArrayList<>();
+            int[] owned = memberPartitions(ctx);
+            for (int m = 0; m < maps.size(); m++) {
+                for (int k = 0; k < owned.length; k++) {
+                    if ((m * owned.length + k) % ctx.localParallelism() == ctx.localProcessorIndex()) {
+                        mine.add(m * partitionCount + owned[k]);
+                    }
+                }
+            }
+            slotMap = new String[mine.size()];
+            slotPartition = new int[mine.size()];
+            offsets = new long[mine.size()];
+            capacityPerPartition = new long[mine.size()];
+            nextReadAt = new long[mine.size()];
+            idleStreak = new int[mine.size()];
+            for (int i = 0; i < mine.size(); i++) {
+                slotMap[i] = maps.get(mine.get(i) / partitionCount);
+                capacityPerPartition[i] = Math.max(1, hz.getConfig().getMapConfig(slotMap[i]).getEventJournalConfig()
+                        .getCapacity() / partitionCount);
+                slotPartition[i] = mine.get(i) % partitionCount;
+                journals.add((EventJournalReader<EventJournalMapEvent<String, String>>) hz.getMap(slotMap[i]));
+                EventJournalInitialSubscriberState state =
+                        journals.get(i).subscribeToEventJournal(slotPartition[i]).toCompletableFuture().get();
+                offsets[i] = state.getOldestSequence();
+            }
+        }
+
+        /**
+         * This member's partitions in the job's partition assignment: the coordinator's one decision, so every
+         * partition has exactly one reader, and that reader is (barring a migration in flight) on the member that
+         * owns the partition, so its reads are local operations rather than remote calls.
+         */
+        private static int[] memberPartitions(Processor.Context ctx) {
+            int[] owned = ctx.memberPartitions();
+            return owned == null ? new int[0] : owned;
+        }
+
+        void fill(SourceBuilder.SourceBuffer<JournalEvent> buffer) throws Exception {
+            if (overflow == null) {
+                overflow = Metrics.metric(METRIC_OVERFLOW);
+                fill = Metrics.metric(METRIC_FILL);
+                for (int i = 0; i < offsets.length; i++) {
+                    reads.add(null);
+                }
+            }
+            probeFill();
+            long now = System.nanoTime();
+            int emitted = 0;
+            for (int n = 0; n < offsets.length && emitted < MAX_EVENTS_PER_FILL; n++) {
+                int i = cursor;
+                cursor = (cursor + 1) % offsets.length;
+                CompletableFuture<ReadResultSet<EventJournalMapEvent<String, String>>> f = reads.get(i);
+                if (f == null) {
+                    if (now >= nextReadAt[i]) {
+                        reads.set(i, read(i));
+                    }
+                    continue;
+                }
+                if (!f.isDone()) {
+                    continue;
+                }
+                ReadResultSet<EventJournalMapEvent<String, String>> result = resultOf(f, i);
+                int size = result == null ? 0 : emit(result, i, buffer);
+                emitted += size;
+                if (size > 0 || result == null) {
+                    idleStreak[i] = 0;
+                    reads.set(i, read(i));
+                } else {
+                    // Nothing new: ask again after a pause that grows while the partition stays idle.
+                    idleStreak[i] = Math.min(idleStreak[i] + 1, 16);
+                    nextReadAt[i] = now + Math.min(MAX_IDLE_BACKOFF_NANOS, MIN_IDLE_BACKOFF_NANOS << idleStreak[i]);
+                    reads.set(i, null);
+                }
+            }
+        }
+
+        private int emit(ReadResultSet<EventJournalMapEvent<String, String>> result, int i,
+                         SourceBuilder.SourceBuffer<JournalEvent> buffer) {
+            long now = System.currentTimeMillis();
+            if (result.size() > 0 && result.getSequence(0) > offsets[i]) {
+                lost(i, result.getSequence(0) - offsets[i]);
+            }
+            for (int k = 0; k < result.size(); k++) {
+                EventJournalMapEvent<String, String> e = result.get(k);
+                EntryEventType type = e.getType();
+                boolean removed = type == EntryEventType.REMOVED || type == EntryEventType.EVICTED
+                        || type == EntryEventType.EXPIRED;
+                buffer.add(new JournalEvent(epoch, slotMap[i], slotPartition[i], result.getSequence(k), e.getKey(),
+                        removed ? null : e.getNewValue(), e.getOldValue(), type == EntryEventType.ADDED, removed, now));
+            }
+            if (result.size() > 0) {
+                // Not getNextSequenceToReadFrom(): with minSize 0 it has reported a stale position (measured here:
+                // the reader re-emitted each event ~8 times). The last event's own sequence is unambiguous.
+                offsets[i] = result.getSequence(result.size() - 1) + 1;
+            }
+            return result.size();
+        }
+
+        private ReadResultSet<EventJournalMapEvent<String, String>> resultOf(
+                CompletableFuture<ReadResultSet<EventJournalMapEvent<String, String>>> f, int i) throws Exception {
+            try {
+                return f.get();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof StaleSequenceException stale) {
+                    lost(i, stale.getHeadSeq() - offsets[i]);
+                    offsets[i] = stale.getHeadSeq();
+                    return null;
+                }
+                throw e;
+            }
+        }
+
+        /** Every few seconds, asks each journal for its newest sequence (asynchronously) and gauges the backlog. */
+        private void probeFill() {
+            long now = System.currentTimeMillis();
+            if (fillProbes == null) {
+                if (now < nextFillProbe) {
+                    return;
+                }
+                fillProbes = new ArrayList<>(offsets.length);
+                for (int i = 0; i < offsets.length; i++) {
+                    fillProbes.add(journals.get(i).subscribeToEventJournal(slotPartition[i]).toCompletableFuture());
+                }
+                return;
+            }
+            if (!fillProbes.stream().allMatch(CompletableFuture::isDone)) {
+                return;
+            }
+            long worst = 0;
+            for (int i = 0; i < offsets.length; i++) {
+                CompletableFuture<EventJournalInitialSubscriberState> f = fillProbes.get(i);
+                if (f.isCompletedExceptionally()) {
+                    continue;
+                }
+                long backlog = Math.max(0, f.join().getNewestSequence() + 1 - offsets[i]);
+                worst = Math.max(worst, Math.min(100, backlog * 100 / capacityPerPartition[i]));
+            }
+            fill.set(worst);
+            fillProbes = null;
+            nextFillProbe = now + FILL_PROBE_INTERVAL_MS;
+        }
+
+        private void lost(int i, long count) {
+            overflow.increment(count);
+            logger.severe(count + " events of " + slotMap[i] + " partition " + slotPartition[i] + " were overwritten"
+                    + " in the event journal before the warm sink read them (from sequence " + offsets[i] + "). The"
+                    + " journal is too small for the sink's stall: raise its capacity in hz-config/hazelcast.yaml.");
+        }
+
+    private CompletableFuture<ReadResultSet<EventJournalMapEvent<String, String>>> read(int i) {
+            // minSize 0, never a parked long-poll: IMap.putAll/setAll do not wake parked journal reads (a reader
+            // waiting on a partition fed by putAll stalled until its operation timed out), so poll as Jet's own
+            // journal source does, with the idle backoff in fill().
+            return journals.get(i).readFromEventJournal(offsets[i], 0, MAX_FETCH, slotPartition[i],
+                    // Hazelcast's own functions: they run on the partition owner, which may not know our classes.
+                    PredicateEx.<EventJournalMapEvent<String, String>>alwaysTrue(),
+                    FunctionEx.<EventJournalMapEvent<String, String>>identity()).toCompletableFuture();
+        }
+
+        Offsets snapshot() {
+            Map<String, Long> next = new HashMap<>();
+            for (int i = 0; i < offsets.length; i++) {
+                next.put(slotMap[i] + "/" + slotPartition[i], offsets[i]);
+            }
+            return new Offsets(epoch, next);
+        }
+
+        void restore(List<Offsets> saved) {
+            Map<String, Long> all = new HashMap<>();
+            for (Offsets o : saved) {
+                if (o.epoch() == epoch) {
+                    all.putAll(o.next());
+                } else {
+                    logger.warning("ignoring journal offsets of epoch " + o.epoch() + ": the journals are of epoch "
+                            + epoch + " (the cluster restarted), reading them from the oldest event");
+                }
+            }
+            for (int i = 0; i < offsets.length; i++) {
+                Long next = all.get(slotMap[i] + "/" + slotPartition[i]);
+                if (next != null) {
+                    offsets[i] = next;
+                }
+            }
+        }
+    }
+}

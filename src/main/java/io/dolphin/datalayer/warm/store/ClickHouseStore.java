@@ -1,0 +1,244 @@
+package io.dolphin.datalayer.warm.store;
+
+import io.dolphin.datalayer.warm.Batch;
+import io.dolphin.datalayer.common.ColumnType;
+import io.dolphin.datalayer.warm.StoreState;
+import io.dolphin.datalayer.common.TableRow;
+import io.dolphin.datalayer.warm.WarmStore;
+import io.dolphin.datalayer.common.WarmTable;
+import io.dolphin.datalayer.common.Json;
+import io.dolphin.datalayer.common.DolphinMaps;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The production warm store through clickhouse-jdbc. ClickHouse has no transaction spanning tables, so a batch is
+ * written as a small protocol (docs/warm-sink.md, "ClickHouse"):
+ * <ol>
+ *   <li>{@code _ingest_intent} gets {@code (epoch, token, ranges, BEFORE)};</li>
+ *   <li>each table gets one insert with {@code insert_deduplication_token = <token>:<db.table>};</li>
+ *   <li>{@code hz_last_values} and {@code _ingest} get theirs, with tokens too;</li>
+ *   <li>{@code _ingest_intent} gets {@code AFTER}.</li>
+ * </ol>
+ * A crash anywhere leaves either AFTER (done; {@code _ingest} holds the ranges) or BEFORE: then the restarted
+ * writer re-assembles exactly the announced ranges and repeats every insert with the same tokens, and the server
+ * drops the ones it already has (every table keeps {@code non_replicated_deduplication_window} tokens).
+ */
+final class ClickHouseStore implements WarmStore {
+
+    private final WarmStoreConfig config;
+    private Connection connection;
+    private long version;
+
+    public ClickHouseStore(WarmStoreConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public StoreState open() throws SQLException {
+        close();
+        connection = config.connect();
+        if (config.applySchema()) {
+            SchemaApplier.apply(connection, Dialect.CLICKHOUSE);
+        }
+        Map<Batch.RangeKey, Long> committed = new HashMap<>();
+        Map<Batch.MapKey, String> lastValues = new HashMap<>();
+        Map<Batch.MapKey, Long> lastOrders = new HashMap<>();
+        StoreState.Intent pending = null;
+        try (Statement st = connection.createStatement()) {
+            try (ResultSet rs = st.executeQuery("SELECT epoch, map, partition, max(hi) FROM dolphin._ingest "
+                    + "GROUP BY epoch, map, partition")) {
+                while (rs.next()) {
+                    committed.put(new Batch.RangeKey(rs.getLong(1), rs.getString(2), rs.getInt(3)), rs.getLong(4));
+                }
+            }
+            for (String db : List.of(WarmTable.BLUE, WarmTable.GREEN)) {
+                try (ResultSet rs = st.executeQuery("SELECT map, key, value, value_order FROM " + db
+                        + ".hz_last_values FINAL WHERE is_deleted = 0")) {
+                    while (rs.next()) {
+                        Batch.MapKey k = new Batch.MapKey(rs.getString(1), rs.getString(2));
+                        lastValues.put(k, rs.getString(3));
+                        long order = rs.getLong(4);
+                        if (!rs.wasNull()) {
+                            lastOrders.put(k, order);
+                        }
+                    }
+                }
+            }
+            try (ResultSet rs = st.executeQuery("SELECT token, ranges FROM dolphin._ingest_intent FINAL "
+                    + "WHERE state = 'BEFORE' ORDER BY version DESC LIMIT 1")) {
+                if (rs.next()) {
+                    pending = new StoreState.Intent(rs.getString(1), decodeRanges(rs.getString(2)));
+                }
+            }
+        }
+        return new StoreState(committed, lastValues, lastOrders, pending);
+    }
+
+    @Override
+    public void write(Batch batch) throws SQLException {
+        requireOpen();
+        String token = batch.token();
+        intent(batch, token, "BEFORE");
+        for (Map.Entry<Batch.Target, List<Batch.BatchRow>> e : batch.rowsByTarget().entrySet()) {
+            List<TableRow> rows = e.getValue().stream().map(Batch.BatchRow::row).toList();
+            insert(e.getKey().qualifiedName(), e.getKey().table().columns(), rows, token);
+        }
+        writeLastValues(batch, token);
+        writeLedger(batch, token);
+        intent(batch, token, "AFTER");
+    }
+
+    @Override
+    public void probe(Batch.Target target, List<TableRow> rows) throws SQLException {
+        requireOpen();
+        String structure = target.table().columns().stream().map(c -> c.name() + " " + chType(c.type()))
+                .collect(Collectors.joining(", "));
+        insert("FUNCTION null('" + structure + "')", target.table().columns(), rows, null);
+    }
+
+    @Override
+    public StoreErrors.Kind classify(SQLException e) {
+        return StoreErrors.clickHouse(e);
+    }
+
+    @Override
+    public void close() {
+        WarmStore.closeQuietly(connection);
+        connection = null;
+    }
+
+    private void insert(String target, List<WarmTable.Column> columns, List<TableRow> rows, String token)
+            throws SQLException {
+        String names = columns.stream().map(WarmTable.Column::name).collect(Collectors.joining(", "));
+        String settings = token == null ? "" : " SETTINGS insert_deduplication_token = '" + token + ":" + target + "'";
+        String sql = "INSERT INTO " + target + " (" + names + ")" + settings + " VALUES ("
+                + "?, ".repeat(columns.size() - 1) + "?)";
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            for (TableRow row : rows) {
+                for (int i = 0; i < columns.size(); i++) {
+                    ps.setObject(i + 1, jdbcValue(columns.get(i).type(), row.values()[i]));
+                }
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private void writeLastValues(Batch batch, String token) throws SQLException {
+        for (boolean green : new boolean[]{false, true}) {
+            List<TableRow> rows = new ArrayList<>();
+            for (Map.Entry<Batch.MapKey, Batch.LastValue> e : batch.lastValues().entrySet()) {
+                Batch.LastValue v = e.getValue();
+                if (DolphinMaps.isGreen(e.getKey().map()) == green) {
+                    rows.add(new TableRow(null, green, new Object[]{e.getKey().map(), e.getKey().key(),
+                            v.value() == null ? "" : v.value(), v.tsMicros(), v.epoch(), v.seq(), nextVersion(),
+                            v.value() == null ? 1L : 0L, v.valueOrder()}));
+                }
+            }
+            if (!rows.isEmpty()) {
+                insert(WarmTable.database(green) + ".hz_last_values", LAST_VALUE_COLUMNS, rows, token);
+            }
+        }
+    }
+
+    private void writeLedger(Batch batch, String token) throws SQLException {
+        long now = System.currentTimeMillis() * 1_000L;
+        List<TableRow> rows = new ArrayList<>();
+        batch.ranges().forEach((k, r) -> rows.add(new TableRow(null, false, new Object[]{k.epoch(), k.map(),
+                (long) k.partition(), r[0], r[1], now})));
+        insert("dolphin._ingest", LEDGER_COLUMNS, rows, token);
+    }
+
+    private void intent(Batch batch, String token, String state) throws SQLException {
+        long now = System.currentTimeMillis() * 1_000L;
+        long epoch = batch.ranges().keySet().iterator().next().epoch();
+        insert("dolphin._ingest_intent", INTENT_COLUMNS, List.of(new TableRow(null, false, new Object[]{epoch, token,
+                encodeRanges(batch.ranges()), state, nextVersion(), now})), null);
+    }
+
+    private long nextVersion() {
+        version = Math.max(version + 1, System.currentTimeMillis() * 1_000L);
+        return version;
+    }
+
+    static String encodeRanges(Map<Batch.RangeKey, long[]> ranges) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        ranges.forEach((k, r) -> out.put(k.toString(), List.of(r[0], r[1])));
+        return Json.write(out);
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<Batch.RangeKey, long[]> decodeRanges(String json) {
+        Map<Batch.RangeKey, long[]> out = new HashMap<>();
+        Json.parseObject(json).forEach((k, v) -> {
+            String[] p = k.split("/", 3);
+            List<Number> r = (List<Number>) v;
+            out.put(new Batch.RangeKey(Long.parseLong(p[0]), p[1], Integer.parseInt(p[2])),
+                    new long[]{r.get(0).longValue(), r.get(1).longValue()});
+        });
+        return out;
+    }
+
+    private static Object jdbcValue(ColumnType type, Object v) {
+        return switch (type) {
+            case TIMESTAMP_US, TIMESTAMP_MS -> LocalDateTime.ofInstant(Instant.EPOCH.plusNanos((Long) v * 1_000L),
+                    ZoneOffset.UTC);
+            case DATE -> LocalDate.ofEpochDay((Integer) v);
+            case FLOAT32 -> ((Double) v).floatValue();
+            default -> v;
+        };
+    }
+
+    private static String chType(ColumnType t) {
+        return switch (t) {
+            case TIMESTAMP_US -> "DateTime64(6, \\'UTC\\')";
+            case TIMESTAMP_MS -> "DateTime64(3, \\'UTC\\')";
+            case DATE -> "Date";
+            case FLOAT32 -> "Float32";
+            case FLOAT64 -> "Float64";
+            case UINT8 -> "UInt8";
+            case UINT16 -> "UInt16";
+            case UINT32 -> "UInt32";
+            case INT8 -> "Int8";
+            case INT16 -> "Int16";
+            case STRING -> "String";
+        };
+    }
+
+    private void requireOpen() throws SQLException {
+        if (connection == null) {
+            throw new java.sql.SQLTransientConnectionException("not connected to the warm store");
+        }
+    }
+
+    // Bookkeeping columns: the types here only choose the JDBC binding (timestamps, floats); integers pass as long.
+    private static final List<WarmTable.Column> LAST_VALUE_COLUMNS = List.of(
+            new WarmTable.Column("map", ColumnType.STRING), new WarmTable.Column("key", ColumnType.STRING),
+            new WarmTable.Column("value", ColumnType.STRING), new WarmTable.Column("ts", ColumnType.TIMESTAMP_US),
+            new WarmTable.Column("epoch", ColumnType.INT16), new WarmTable.Column("seq", ColumnType.INT16),
+            new WarmTable.Column("version", ColumnType.UINT32), new WarmTable.Column("is_deleted", ColumnType.UINT8),
+            new WarmTable.Column("value_order", ColumnType.INT16));
+    private static final List<WarmTable.Column> LEDGER_COLUMNS = List.of(
+            new WarmTable.Column("epoch", ColumnType.INT16), new WarmTable.Column("map", ColumnType.STRING),
+            new WarmTable.Column("partition", ColumnType.UINT32), new WarmTable.Column("lo", ColumnType.INT16),
+            new WarmTable.Column("hi", ColumnType.INT16), new WarmTable.Column("committed_at", ColumnType.TIMESTAMP_US));
+    private static final List<WarmTable.Column> INTENT_COLUMNS = List.of(
+            new WarmTable.Column("epoch", ColumnType.INT16), new WarmTable.Column("token", ColumnType.STRING),
+            new WarmTable.Column("ranges", ColumnType.STRING), new WarmTable.Column("state", ColumnType.STRING),
+            new WarmTable.Column("version", ColumnType.UINT32), new WarmTable.Column("at", ColumnType.TIMESTAMP_US));
+}

@@ -1,0 +1,101 @@
+package io.dolphin.datalayer.warm.store;
+
+import io.dolphin.datalayer.warm.JournalEvent;
+import io.dolphin.datalayer.warm.MappedEvent;
+import io.dolphin.datalayer.warm.WarmEventMapper;
+import io.dolphin.datalayer.warm.WarmStoreWriter;
+import io.dolphin.datalayer.warm.WriterPolicy;
+import com.hazelcast.logging.Logger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DuckDbStoreTest {
+
+    @TempDir
+    Path dir;
+
+    private long clock = 1_000;
+
+    private static MappedEvent acb(int partition, long seq, double boost) {
+        JournalEvent e = new JournalEvent(7L, "DOLPHIN_FEATURES", partition, seq, "acb_boost",
+                "{\"boost\": " + boost + ", \"beta\": 0.8, \"ts\": " + (1_776_269_558_000L + seq) + "}", null, false, false,
+                1_000L);
+        return WarmEventMapper.map(e);
+    }
+
+    @Test
+    void when_batchWritten_then_ledgerAndLastValuesCommittedWithTheRows_andReplayIsSkipped() {
+        // Given
+        WarmStoreConfig config = new WarmStoreConfig("jdbc:duckdb:" + dir.resolve("w.duckdb"), "", "", true);
+        WarmStoreWriter writer = writer(config, new ArrayList<>());
+        writer.tick();
+
+        // When
+        for (long seq = 0; seq < 10; seq++) {
+            writer.accept(acb(3, seq, 1.0 + seq));
+        }
+        assertTrue(writer.flushAll());
+        writer.close();
+        WarmStoreWriter again = writer(config, new ArrayList<>());
+        again.tick();
+        for (long seq = 0; seq < 12; seq++) {
+            again.accept(acb(3, seq, 1.0 + seq));
+        }
+        assertTrue(again.flushAll());
+
+        // Then
+        WarmDb db = new WarmDb(dir.resolve("w.duckdb"));
+        assertEquals(12, db.scalar("SELECT count(*) FROM dolphin.acb_state"));
+        assertEquals(11, db.scalar("SELECT hi FROM dolphin._ingest WHERE epoch = 7 AND \"partition\" = 3"));
+        assertEquals(10, again.counters().duplicatesSkipped());
+        assertEquals(1, db.scalar("SELECT count(*) FROM dolphin.hz_last_values WHERE key = 'acb_boost'"));
+        again.close();
+    }
+
+    @Test
+    void when_storeRefusesOneRow_then_onlyThatRowIsDeadLettered() throws Exception {
+        // Given: acb_state refuses a boost of 100 or more (a real constraint, checked by DuckDB)
+        Path file = dir.resolve("w.duckdb");
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file); Statement st = c.createStatement()) {
+            st.execute("CREATE SCHEMA dolphin");
+            st.execute("CREATE TABLE dolphin.acb_state (ts TIMESTAMP NOT NULL, boost REAL NOT NULL CHECK (boost < 100),"
+                    + " beta REAL NOT NULL, signals REAL NOT NULL)");
+            SchemaApplier.apply(c, Dialect.DUCKDB);
+        }
+        List<String> dead = new ArrayList<>();
+        WarmStoreWriter writer = writer(new WarmStoreConfig("jdbc:duckdb:" + file, "", "", false), dead);
+        writer.tick();
+
+        // When
+        for (long seq = 0; seq < 20; seq++) {
+            writer.accept(acb(1, seq, seq == 13 ? 500.0 : 1.0));
+        }
+        for (int i = 0; i < 3 && !writer.flushAll(); i++) {
+            writer.tick();
+        }
+
+        // Then
+        assertTrue(writer.flushAll());
+        assertEquals(List.of("DOLPHIN_FEATURES[acb_boost] p1@13"), dead);
+        WarmDb db = new WarmDb(file);
+        assertEquals(19, db.scalar("SELECT count(*) FROM dolphin.acb_state"));
+        assertEquals(19, db.scalar("SELECT hi FROM dolphin._ingest WHERE \"partition\" = 1"));
+        assertEquals(1, writer.counters().badRows());
+        writer.close();
+    }
+
+    private WarmStoreWriter writer(WarmStoreConfig config, List<String> dead) {
+        return new WarmStoreWriter(config.newStore(), new WriterPolicy(1_000, 100, 10_000, 10, 100, 1_000),
+                () -> clock, Logger.getLogger(DuckDbStoreTest.class), (origin, reason) -> dead.add(origin.describe()));
+    }
+}
