@@ -3,7 +3,7 @@ package io.dolphin.datalayer.bench;
 import com.hazelcast.logging.Logger;
 import io.dolphin.datalayer.common.DolphinMaps;
 import io.dolphin.datalayer.warm.store.Dialect;
-import io.dolphin.datalayer.warm.JournalEvent;
+import io.dolphin.datalayer.common.JournalEvent;
 import io.dolphin.datalayer.warm.MappedEvent;
 import io.dolphin.datalayer.warm.store.SchemaApplier;
 import io.dolphin.datalayer.common.TableRow;

@@ -1,6 +1,7 @@
 package io.dolphin.datalayer.cli;
 
 import io.dolphin.datalayer.common.DolphinMember;
+import io.dolphin.datalayer.warm.store.WarmStoreConfig;
 import com.hazelcast.core.HazelcastInstance;
 import io.dolphin.datalayer.common.DolphinEnvironment;
 import io.dolphin.datalayer.sim.EmbeddedKafka;
@@ -94,7 +95,8 @@ final class DemoCommand implements Runnable {
                     Thread.currentThread().interrupt();
                 }
             }, "dolphin-demo-stop"));
-            DemoStatus status = new DemoStatus(rt.member, warmUrl());
+            DemoStatus status = new DemoStatus(rt.member, new WarmStoreConfig(warmUrl(),
+                    envOr("DOLPHIN_WARM_USER"), envOr("DOLPHIN_WARM_PASSWORD"), false));
             say("running; connect with `bin/dolphin sql`, hz-cli or any client on " + memberAddress + ". Ctrl-C stops.");
             long end = durationSeconds == null ? Long.MAX_VALUE : System.nanoTime() + durationSeconds * 1_000_000_000L;
             while (!stopping.get() && System.nanoTime() < end) {
@@ -122,6 +124,11 @@ final class DemoCommand implements Runnable {
         env.put("DOLPHIN_EXF_BASE_URL", rt.factors.baseUrl());
         env.put("DOLPHIN_WARM_JDBC_URL", warmUrl());
         return env;
+    }
+
+    private static String envOr(String name) {
+        String value = DolphinEnvironment.current().get(name);
+        return value == null ? "" : value;
     }
 
     private String warmUrl() {

@@ -8,10 +8,11 @@ import com.hazelcast.jet.core.metrics.MetricNames;
 import com.hazelcast.jet.core.metrics.MetricTags;
 import com.hazelcast.sql.SqlResult;
 import com.hazelcast.sql.SqlRow;
+import io.dolphin.datalayer.common.WarmTable;
 import io.dolphin.datalayer.warm.jet.MapJournalSource;
+import io.dolphin.datalayer.warm.store.WarmStoreConfig;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -33,12 +34,12 @@ final class DemoStatus {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final HazelcastInstance member;
-    private final String warmUrl;
+    private final WarmStoreConfig warm;
     private final Map<String, long[]> lastSourceCounts = new HashMap<>();
 
-    DemoStatus(HazelcastInstance member, String warmUrl) {
+    DemoStatus(HazelcastInstance member, WarmStoreConfig warm) {
         this.member = member;
-        this.warmUrl = warmUrl;
+        this.warm = warm;
     }
 
     String line() {
@@ -65,7 +66,7 @@ final class DemoStatus {
         s.append("warm rows per table:\n");
         Map<String, Long> rows = warmRows();
         if (rows.isEmpty()) {
-            s.append("  (warm store not readable at ").append(warmUrl).append(")\n");
+            s.append("  (warm store not readable at ").append(warm.url()).append(")\n");
         }
         rows.forEach((table, n) -> s.append(String.format("  %-36s %,12d%n", table, n)));
         s.append("dead letters per job:\n");
@@ -133,16 +134,18 @@ final class DemoStatus {
         return byJob;
     }
 
-    /** Row count of every table in the warm store's dolphin and dolphin_green schemas. */
+    /**
+     * Row count of every warm table of dolphin and dolphin_green, with the warm store's credentials. The tables come
+     * from {@link WarmTable} (the schema contract), so the one query per table is plain SQL that DuckDB and
+     * ClickHouse both accept.
+     */
     Map<String, Long> warmRows() {
         Map<String, Long> rows = new TreeMap<>();
-        try (Connection c = DriverManager.getConnection(warmUrl); Statement st = c.createStatement()) {
+        try (Connection c = warm.connect(); Statement st = c.createStatement()) {
             List<String> tables = new ArrayList<>();
-            try (ResultSet rs = st.executeQuery("SELECT table_schema || '.' || table_name FROM information_schema.tables"
-                    + " WHERE table_schema IN ('dolphin', 'dolphin_green') AND table_type = 'BASE TABLE'"
-                    + " AND table_name NOT LIKE '\\_%' ESCAPE '\\' ORDER BY 1")) {
-                while (rs.next()) {
-                    tables.add(rs.getString(1));
+            for (boolean green : new boolean[]{false, true}) {
+                for (WarmTable t : WarmTable.values()) {
+                    tables.add(WarmTable.database(green) + "." + t.tableName());
                 }
             }
             for (String t : tables) {

@@ -1,6 +1,5 @@
 package io.dolphin.datalayer.common;
 
-import io.dolphin.datalayer.warm.JournalEvent;
 import java.io.Serializable;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package io.dolphin.datalayer.trader;
 
-import io.dolphin.datalayer.warm.JournalEvent;
+import io.dolphin.datalayer.common.JournalEvent;
 import io.dolphin.datalayer.common.RowBuilder;
 import io.dolphin.datalayer.common.RowFields;
 import io.dolphin.datalayer.common.RowMapper;

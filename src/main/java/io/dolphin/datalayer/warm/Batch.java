@@ -1,5 +1,6 @@
 package io.dolphin.datalayer.warm;
 
+import io.dolphin.datalayer.common.JournalEvent;
 import io.dolphin.datalayer.common.TableRow;
 import io.dolphin.datalayer.common.WarmTable;
 import java.io.Serializable;

@@ -1,5 +1,6 @@
 package io.dolphin.datalayer.warm;
 
+import io.dolphin.datalayer.common.JournalEvent;
 import io.dolphin.datalayer.common.TableRow;
 import java.io.Serializable;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.dolphin.datalayer.warm;
 
+import io.dolphin.datalayer.common.JournalEvent;
 import io.dolphin.datalayer.common.RowMapper;
 import io.dolphin.datalayer.common.MalformedJsonException;
 import io.dolphin.datalayer.common.DolphinMaps;

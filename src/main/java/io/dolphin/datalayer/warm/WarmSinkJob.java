@@ -1,5 +1,6 @@
 package io.dolphin.datalayer.warm;
 
+import io.dolphin.datalayer.common.JournalEvent;
 import io.dolphin.datalayer.warm.jet.MapJournalSource;
 import io.dolphin.datalayer.warm.jet.WarmSinks;
 import io.dolphin.datalayer.common.JobSubmission;

@@ -1,5 +1,6 @@
 package io.dolphin.datalayer.warm;
 
+import io.dolphin.datalayer.common.JournalEvent;
 import io.dolphin.datalayer.warm.store.WarmStoreConfig;
 import com.hazelcast.jet.core.AbstractProcessor;
 import com.hazelcast.jet.core.BroadcastKey;

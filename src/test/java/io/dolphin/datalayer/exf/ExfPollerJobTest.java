@@ -73,7 +73,7 @@ class ExfPollerJobTest {
         assertEquals(ExternalFactors.REFERENCE_FIELDS, keys.subList(0, 13));
         assertEquals(List.of("_ts", "_age_s", "_stale"), keys.subList(13, keys.size()));
         // and the warm sink's exf_data row and the SQL view read it
-        var row = new io.dolphin.datalayer.exf.ExfRowMapper().rows(new io.dolphin.datalayer.warm.JournalEvent(1,
+        var row = new io.dolphin.datalayer.exf.ExfRowMapper().rows(new io.dolphin.datalayer.common.JournalEvent(1,
                 "DOLPHIN_FEATURES", 0, 0, "exf_latest", json, null, false, false, 0), false).get(0);
         assertEquals(-5.085e-05, ((Number) row.get("funding_rate")).doubleValue(), 1e-12);
         assertEquals(0.5317, ((Number) row.get("taker_ratio")).doubleValue(), 1e-6);

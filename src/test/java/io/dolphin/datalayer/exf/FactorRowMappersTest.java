@@ -1,7 +1,7 @@
 package io.dolphin.datalayer.exf;
 
 import io.dolphin.datalayer.acb.AcbRowMapper;
-import io.dolphin.datalayer.warm.JournalEvent;
+import io.dolphin.datalayer.common.JournalEvent;
 import io.dolphin.datalayer.common.RowMapper;
 import io.dolphin.datalayer.common.TableRow;
 import io.dolphin.datalayer.common.MalformedJsonException;

@@ -1,6 +1,6 @@
 package io.dolphin.datalayer.obf;
 
-import io.dolphin.datalayer.warm.JournalEvent;
+import io.dolphin.datalayer.common.JournalEvent;
 import io.dolphin.datalayer.common.TableRow;
 import io.dolphin.datalayer.common.MalformedJsonException;
 import io.dolphin.datalayer.common.DolphinMaps;

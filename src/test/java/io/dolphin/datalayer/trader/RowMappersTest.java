@@ -1,6 +1,6 @@
 package io.dolphin.datalayer.trader;
 
-import io.dolphin.datalayer.warm.JournalEvent;
+import io.dolphin.datalayer.common.JournalEvent;
 import io.dolphin.datalayer.warm.MappedEvent;
 import io.dolphin.datalayer.common.TableRow;
 import io.dolphin.datalayer.warm.WarmEventMapper;

@@ -1,6 +1,6 @@
 package io.dolphin.datalayer.warm.jet;
 
-import io.dolphin.datalayer.warm.JournalEvent;
+import io.dolphin.datalayer.common.JournalEvent;
 import com.hazelcast.core.EntryEventType;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.function.FunctionEx;

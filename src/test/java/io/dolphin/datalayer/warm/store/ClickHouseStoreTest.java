@@ -1,7 +1,7 @@
 package io.dolphin.datalayer.warm.store;
 
 import io.dolphin.datalayer.warm.Batch;
-import io.dolphin.datalayer.warm.JournalEvent;
+import io.dolphin.datalayer.common.JournalEvent;
 import io.dolphin.datalayer.warm.MappedEvent;
 import io.dolphin.datalayer.warm.StoreState;
 import io.dolphin.datalayer.warm.WarmEventMapper;

@@ -1,6 +1,6 @@
 package io.dolphin.datalayer.warm.store;
 
-import io.dolphin.datalayer.warm.JournalEvent;
+import io.dolphin.datalayer.common.JournalEvent;
 import io.dolphin.datalayer.warm.MappedEvent;
 import io.dolphin.datalayer.warm.WarmEventMapper;
 import io.dolphin.datalayer.warm.WarmStoreWriter;

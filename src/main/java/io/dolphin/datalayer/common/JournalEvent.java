@@ -1,4 +1,4 @@
-package io.dolphin.datalayer.warm;
+package io.dolphin.datalayer.common;
 
 import java.io.Serializable;
 
