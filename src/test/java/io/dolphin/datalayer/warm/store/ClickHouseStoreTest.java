@@ -8,30 +8,49 @@ import io.dolphin.datalayer.warm.WarmEventMapper;
 import io.dolphin.datalayer.warm.WarmStoreWriter;
 import io.dolphin.datalayer.warm.WriterPolicy;
 import com.hazelcast.logging.Logger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The ClickHouse path against a real server (24.x): runs only when {@code DOLPHIN_CLICKHOUSE_URL} is set, e.g.
- * {@code jdbc:clickhouse://localhost:8123}, with {@code DOLPHIN_WARM_USER}/{@code DOLPHIN_WARM_PASSWORD}.
- * WARNING: it writes test rows into the databases dolphin and dolphin_green of that server.
+ * The ClickHouse store's tokened protocol on a real ClickHouse engine ({@link ClickHouseTarget}: chDB in CI, or the
+ * server {@code DOLPHIN_CLICKHOUSE_URL} names — whose dolphin and dolphin_green databases it then writes into).
  */
 class ClickHouseStoreTest {
 
+    @TempDir
+    static Path dir;
+    private static ClickHouseTarget clickHouse;
     private WarmStoreConfig config;
 
+    @BeforeAll
+    static void start() throws Exception {
+        clickHouse = ClickHouseTarget.start(dir.resolve("clickhouse"));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (clickHouse != null) {
+            clickHouse.close();
+        }
+    }
+
     @BeforeEach
-    void needsServer() {
-        String url = System.getenv("DOLPHIN_CLICKHOUSE_URL");
-        assumeTrue(url != null && !url.isBlank(), "ClickHouse integration tests skipped: set DOLPHIN_CLICKHOUSE_URL "
-                + "(e.g. jdbc:clickhouse://localhost:8123) to run them against a ClickHouse 24.x server");
-        config = new WarmStoreConfig(url, System.getenv("DOLPHIN_WARM_USER"), System.getenv("DOLPHIN_WARM_PASSWORD"),
-                true);
+    void emptyStore() throws Exception {
+        clickHouse.resetSchema();
+        config = clickHouse.config(true);
     }
 
     @Test
@@ -58,5 +77,24 @@ class ClickHouseStoreTest {
         assertEquals(1, writer.counters().duplicatesSkipped());
         assertTrue(writer.flushAll());
         writer.close();
+    }
+
+    @Test
+    void when_valueOutsideUInt8_then_theEngineWouldKeepAWrongNumber_soTheRowIsRefusedBeforeIt() throws Exception {
+        // What the engine does with 300 in a UInt8 column: no error; whatever it keeps, it is not 300.
+        try (Connection c = config.connect(); Statement st = c.createStatement()) {
+            st.execute("INSERT INTO dolphin.trade_events (ts, date, open_positions_count) VALUES"
+                    + " ('2026-04-15 07:00:00', '2026-04-15', 300)");
+            try (ResultSet rs = st.executeQuery("SELECT open_positions_count FROM dolphin.trade_events")) {
+                assertTrue(rs.next());
+                assertNotEquals(300, rs.getInt(1));
+            }
+        }
+        // So the row mapper is the guard: the trade goes to the dead letters with the column named, not to the store.
+        MappedEvent m = WarmEventMapper.map(new JournalEvent(1L, "DOLPHIN_TRADES_BLUE", 0, 0, "t-1",
+                "{\"ts\": 1776269557970000, \"date\": \"2026-04-15\", \"asset\": \"BTCUSDT\","
+                        + " \"open_positions_count\": 300}", null, true, false, 1L));
+        assertTrue(m.isRejected());
+        assertTrue(m.rejection().contains("open_positions_count"), m.rejection());
     }
 }
