@@ -164,7 +164,9 @@ public final class WarmStoreWriter implements AutoCloseable {
                 logger.warning("writing pending batch " + replay.batch.token() + " without all its events after "
                         + policy.replayTimeoutMs() + " ms: some were lost to journal overflow");
             }
-            inFlight = replay.batch;
+            // A writer that died after the ledger but before AFTER left an intent whose ranges are all committed:
+            // nothing of it is left to write.
+            inFlight = replay.batch.isEmpty() ? null : replay.batch;
             replay = null;
         }
         if (inFlight == null && replay == null && !filling.isEmpty() && isDue(now)) {

@@ -40,12 +40,26 @@ import java.util.stream.Collectors;
  */
 final class ClickHouseStore implements WarmStore {
 
+    /** Called after each step of the write protocol: how a test stops a writer between two steps. */
+    @FunctionalInterface
+    interface ProtocolSteps {
+        ProtocolSteps NONE = step -> { };
+
+        void completed(String step);
+    }
+
     private final WarmStoreConfig config;
+    private final ProtocolSteps steps;
     private Connection connection;
     private long version;
 
     public ClickHouseStore(WarmStoreConfig config) {
+        this(config, ProtocolSteps.NONE);
+    }
+
+    ClickHouseStore(WarmStoreConfig config, ProtocolSteps steps) {
         this.config = config;
+        this.steps = steps;
     }
 
     @Override
@@ -92,14 +106,21 @@ final class ClickHouseStore implements WarmStore {
     @Override
     public void write(Batch batch) throws SQLException {
         requireOpen();
+        if (batch.ranges().isEmpty()) {
+            return;
+        }
         String token = batch.token();
         intent(batch, token, "BEFORE");
+        steps.completed("intent BEFORE");
         for (Map.Entry<Batch.Target, List<Batch.BatchRow>> e : batch.rowsByTarget().entrySet()) {
             List<TableRow> rows = e.getValue().stream().map(Batch.BatchRow::row).toList();
             insert(e.getKey().qualifiedName(), e.getKey().table().columns(), rows, token);
+            steps.completed("insert " + e.getKey().qualifiedName());
         }
         writeLastValues(batch, token);
+        steps.completed("last values");
         writeLedger(batch, token);
+        steps.completed("ledger");
         intent(batch, token, "AFTER");
     }
 
