@@ -19,8 +19,15 @@ final class SqlCommand implements Runnable {
 
     @Override
     public void run() {
-        int code = new CommandLine(new HazelcastCommandLine(HazelcastClient::newHazelcastClient, System.out, System.err))
-                .execute("--targets", cluster.hzCliTargets(), "sql");
+        // hz-cli's console retries a missing cluster for ever: make sure one answers first (exit 3 if not), and give
+        // the console's own client the same connect timeout as every other command.
+        cluster.connect().shutdown();
+        long timeoutMs = cluster.clientConfig().getConnectionStrategyConfig().getConnectionRetryConfig()
+                .getClusterConnectTimeoutMillis();
+        int code = new CommandLine(new HazelcastCommandLine(config -> {
+            config.getConnectionStrategyConfig().getConnectionRetryConfig().setClusterConnectTimeoutMillis(timeoutMs);
+            return HazelcastClient.newHazelcastClient(config);
+        }, System.out, System.err)).execute("--targets", cluster.hzCliTargets(), "sql");
         if (code != 0) {
             throw new IllegalStateException("the SQL console exited " + code);
         }
