@@ -83,10 +83,10 @@ public final class ScanBridgeJob {
     record ScanJson(long scanNumber, String json) implements Serializable {
     }
 
-    /** What the guard did with one scan. */
-    record Published(long scanNumber, long previous) implements Serializable {
-        PublishIfNewer.Outcome outcome() {
-            return PublishIfNewer.outcome(scanNumber, previous);
+    /** One scan the guard has seen, with the scan number the key held before: published, a replay, or stale. */
+    record PublishAttempt(long scanNumber, long previous) implements Serializable {
+        PublishIfNewer.Publication publication() {
+            return PublishIfNewer.publication(scanNumber, previous);
         }
     }
 
@@ -110,14 +110,14 @@ public final class ScanBridgeJob {
         return p;
     }
 
-    private static CompletableFuture<Published> publish(IMap<String, String> features, ScanJson scan) {
+    private static CompletableFuture<PublishAttempt> publish(IMap<String, String> features, ScanJson scan) {
         return features.submitToKey(FeatureKeys.LATEST_EIGEN_SCAN, new PublishIfNewer(scan.scanNumber(), scan.json()))
                 .toCompletableFuture()
-                .thenApply(previous -> new Published(scan.scanNumber(), previous));
+                .thenApply(previous -> new PublishAttempt(scan.scanNumber(), previous));
     }
 
-    private static Published count(Published p) {
-        switch (p.outcome()) {
+    private static PublishAttempt count(PublishAttempt p) {
+        switch (p.publication()) {
             case PUBLISHED -> Metrics.metric(METRIC_PUBLISHED).increment();
             case ALREADY_PUBLISHED -> Metrics.metric(METRIC_REPLAYED).increment();
             case STALE -> {
