@@ -9,14 +9,12 @@ import com.hazelcast.jet.pipeline.StreamStage;
 import com.hazelcast.logging.ILogger;
 import com.hazelcast.logging.Logger;
 import com.hazelcast.map.IMap;
-import io.dolphin.datalayer.common.JobSettings;
 import io.dolphin.datalayer.common.DeadLetters;
 import io.dolphin.datalayer.common.DolphinMaps;
 import io.dolphin.datalayer.common.FeatureKeys;
 import io.dolphin.datalayer.common.Outcome;
 
 import java.io.Serializable;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -49,36 +47,6 @@ public final class ScanBridgeJob {
     private ScanBridgeJob() {
     }
 
-    /** The job's settings, from {@code jobs/scan-bridge.yaml} and its environment overrides. */
-    public record Settings(String scanRoot, Duration pollInterval, boolean watch, Duration settle, String fileSuffix,
-                           int dateFolders, int maxFilesPerPoll, String targetAsset) implements Serializable {
-
-        public static Settings from(JobSettings s) {
-            return new Settings(s.string("scan-root"), s.millis("poll-interval-ms"), s.bool("watch"),
-                    s.millis("settle-ms"), s.string("file-suffix"), s.intValue("date-folders"),
-                    s.intValue("max-files-per-poll"), s.string("target-asset"));
-        }
-
-        public ScanSourceOptions sourceOptions() {
-            return new ScanSourceOptions(scanRoot, pollInterval, watch, settle, fileSuffix, dateFolders,
-                    maxFilesPerPoll, targetAsset, JOB_NAME);
-        }
-
-        public Settings withScanRoot(String root) {
-            return new Settings(root, pollInterval, watch, settle, fileSuffix, dateFolders, maxFilesPerPoll,
-                    targetAsset);
-        }
-
-        public Settings withSettle(Duration settleTime) {
-            return new Settings(scanRoot, pollInterval, watch, settleTime, fileSuffix, dateFolders, maxFilesPerPoll,
-                    targetAsset);
-        }
-
-        public Settings withMaxFilesPerPoll(int max) {
-            return new Settings(scanRoot, pollInterval, watch, settle, fileSuffix, dateFolders, max, targetAsset);
-        }
-    }
-
     /** One encoded scan on its way to the guard. */
     record ScanJson(long scanNumber, String json) implements Serializable {
     }
@@ -90,7 +58,7 @@ public final class ScanBridgeJob {
         }
     }
 
-    public static Pipeline pipeline(Settings settings) {
+    public static Pipeline pipeline(ScanBridgeSettings settings) {
         Pipeline p = Pipeline.create();
         p.setPreserveOrder(true);
         StreamStage<Outcome<EigenScan>> files = p.readFrom(ScanFileSource.scanFiles(settings.sourceOptions()))
@@ -130,6 +98,6 @@ public final class ScanBridgeJob {
     }
 
     public static void main(String[] args) {
-        JobSubmission.submitFromMain(DESCRIPTOR_ID, d -> pipeline(Settings.from(d.settings())));
+        JobSubmission.submitFromMain(DESCRIPTOR_ID, d -> pipeline(ScanBridgeSettings.from(d.settings())));
     }
 }
