@@ -2,7 +2,7 @@ package io.dolphin.datalayer.exf;
 
 import io.dolphin.datalayer.warm.JournalEvent;
 import io.dolphin.datalayer.common.RowBuilder;
-import io.dolphin.datalayer.common.RowFields;
+import io.dolphin.datalayer.common.JsonFields;
 import io.dolphin.datalayer.common.RowMapper;
 import io.dolphin.datalayer.common.WarmTable;
 import java.util.List;
@@ -19,14 +19,14 @@ public final class ExfRowMapper implements RowMapper {
 
     @Override
     public Ordered orderedRows(JournalEvent event, boolean green) {
-        RowFields f = RowFields.parse("exf_latest", event.value());
-        Long ts = f.timeMicros("_ts");
+        JsonFields f = JsonFields.parseLenient("exf_latest", event.value());
+        Long ts = f.optTimeMicros("_ts");
         return new Ordered(List.of(new RowBuilder(WarmTable.EXF_DATA, green)
                 .set("ts", ts != null ? ts : event.readTimeMs() * 1_000L)
-                .set("funding_rate", f.number("funding_btc") != null ? f.number("funding_btc") : f.number("funding_rate"))
-                .set("dvol", f.number("dvol"))
-                .set("fear_greed", f.number("fear_greed"))
-                .set("taker_ratio", f.number("taker") != null ? f.number("taker") : f.number("taker_ratio"))
+                .set("funding_rate", f.optDouble("funding_btc") != null ? f.optDouble("funding_btc") : f.optDouble("funding_rate"))
+                .set("dvol", f.optDouble("dvol"))
+                .set("fear_greed", f.optDouble("fear_greed"))
+                .set("taker_ratio", f.optDouble("taker") != null ? f.optDouble("taker") : f.optDouble("taker_ratio"))
                 .build()), ts);
     }
 }
