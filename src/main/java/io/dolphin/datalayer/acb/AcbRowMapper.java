@@ -17,6 +17,7 @@ public final class AcbRowMapper implements RowMapper {
 
     @Override
     public Ordered orderedRows(JournalEvent event, boolean green) {
+        // Not AcbBoostCodec: it requires all three reference fields, a row needs boost and beta only.
         JsonFields f = JsonFields.parseLenient("acb_boost", event.value());
         Long ts = f.optTimeMicros("ts");
         return new Ordered(List.of(new RowBuilder(WarmTable.ACB_STATE, green)

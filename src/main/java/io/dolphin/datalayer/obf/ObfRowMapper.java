@@ -23,6 +23,7 @@ public final class ObfRowMapper implements RowMapper {
 
     @Override
     public Ordered orderedRows(JournalEvent event, boolean green) {
+        // Not OrderBookFeaturesCodec: it requires all nine features obf-ingest writes, a row only best bid and ask.
         JsonFields f = JsonFields.parseLenient(event.key(), event.value());
         Long ts = f.optTimeMicros("ts");
         RowBuilder row = new RowBuilder(WarmTable.OBF_UNIVERSE, green)

@@ -20,6 +20,7 @@ public final class DailyPnlRowMapper implements RowMapper {
 
     @Override
     public Ordered orderedRows(JournalEvent event, boolean green) {
+        // Not PnlEntryCodec (one of the capitals required): a row needs no field, its date is the key.
         JsonFields f = JsonFields.parseLenient("daily pnl " + event.key(), event.value());
         Long ts = f.optTimeMicros("ts");
         RowBuilder row = new RowBuilder(WarmTable.DAILY_PNL, green)

@@ -19,6 +19,7 @@ public final class MetaHealthRowMapper implements RowMapper {
 
     @Override
     public Ordered orderedRows(JournalEvent event, boolean green) {
+        // Not MetaHealthCodec (the reference shape: rm_meta and status required): a row needs no field at all.
         JsonFields f = JsonFields.parseLenient("meta_health", event.value());
         Long ts = f.optTimeMicros("ts") != null ? f.optTimeMicros("ts") : f.optTimeMicros("timestamp");
         RowBuilder row = new RowBuilder(WarmTable.META_HEALTH, green)

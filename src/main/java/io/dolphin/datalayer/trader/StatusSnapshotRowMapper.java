@@ -25,6 +25,7 @@ public final class StatusSnapshotRowMapper implements RowMapper {
 
     @Override
     public Ordered orderedRows(JournalEvent event, boolean green) {
+        // Not EngineSnapshotCodec: a row also reads fields the reference shape lacks (rm, cat1-cat5, phase, trigger, ...).
         JsonFields f = JsonFields.parseLenient("engine_snapshot", event.value());
         long ts = timestamp(f, event);
         RowBuilder row = new RowBuilder(WarmTable.STATUS_SNAPSHOTS, green)

@@ -20,6 +20,7 @@ public final class TradeEventRowMapper implements RowMapper {
 
     @Override
     public Ordered orderedRows(JournalEvent event, boolean green) {
+        // Not TradeEventCodec (the reference shape: asset, side, prices, quantity, pnl required): a row needs ts only.
         JsonFields f = JsonFields.parseLenient("trade " + event.key(), event.value());
         Long ts = f.optTimeMicros("ts");
         if (ts == null) {
