@@ -2,7 +2,7 @@ package io.dolphin.datalayer.acb;
 
 import io.dolphin.datalayer.common.JournalEvent;
 import io.dolphin.datalayer.common.RowBuilder;
-import io.dolphin.datalayer.common.RowFields;
+import io.dolphin.datalayer.common.JsonFields;
 import io.dolphin.datalayer.common.RowMapper;
 import io.dolphin.datalayer.common.WarmTable;
 import java.util.List;
@@ -17,13 +17,14 @@ public final class AcbRowMapper implements RowMapper {
 
     @Override
     public Ordered orderedRows(JournalEvent event, boolean green) {
-        RowFields f = RowFields.parse("acb_boost", event.value());
-        Long ts = f.timeMicros("ts");
+        // Not AcbBoostCodec: it requires all three reference fields, a row needs boost and beta only.
+        JsonFields f = JsonFields.parseLenient("acb_boost", event.value());
+        Long ts = f.optTimeMicros("ts");
         return new Ordered(List.of(new RowBuilder(WarmTable.ACB_STATE, green)
                 .set("ts", ts != null ? ts : event.readTimeMs() * 1_000L)
-                .set("boost", f.requireNumber("boost"))
-                .set("beta", f.requireNumber("beta"))
-                .set("signals", f.number("signals"))
+                .set("boost", f.requireDouble("boost"))
+                .set("beta", f.requireDouble("beta"))
+                .set("signals", f.optDouble("signals"))
                 .build()), ts);
     }
 }

@@ -14,6 +14,9 @@ import io.dolphin.datalayer.common.MalformedJsonException;
  * Event time: the field named by {@code event-time-field} in {@code jobs/acb.yaml} (default {@code _ts}), epoch
  * seconds as a number. When the value has no such field the caller's fallback time is used (the job passes the
  * time it read the update from the journal) and the sample says so ({@link ExfSample#writerStamped()}).
+ * <p>
+ * Not {@code exf.ExternalFactorsCodec}: the ACB reads a configurable event-time field that must be epoch seconds,
+ * and refuses a value with none of its four factors, which {@code exf_latest} allows.
  */
 final class ExfSampleCodec implements JsonCodec<ExfSample> {
 

@@ -20,6 +20,7 @@ import io.dolphin.datalayer.common.DolphinMaps;
 import io.dolphin.datalayer.common.FeatureKeys;
 import io.dolphin.datalayer.scanbridge.PublishIfNewer;
 import io.dolphin.datalayer.scanbridge.ScanBridgeJob;
+import io.dolphin.datalayer.scanbridge.ScanBridgeSettings;
 import io.dolphin.datalayer.sim.ScanTable;
 import io.dolphin.datalayer.sim.ScannerFileWriter;
 
@@ -142,8 +143,8 @@ public final class ScanBridgeBenchmark implements Benchmark {
                         "direct client IMap.set round trip p99", percentile(setRoundTrip, 99), "<= 2.0"));
     }
 
-    private static ScanBridgeJob.Settings settings(Path root) {
-        return new ScanBridgeJob.Settings(root.toString(), Duration.ofMillis(250), true, Duration.ofSeconds(5),
+    private static ScanBridgeSettings settings(Path root) {
+        return new ScanBridgeSettings(root.toString(), Duration.ofMillis(250), true, Duration.ofSeconds(5),
                 ".arrow", 2, 256, "BTCUSDT");
     }
 

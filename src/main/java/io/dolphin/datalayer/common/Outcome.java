@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * What a parsing or validating stage made of one input: either an accepted value or a dead letter.
- * A stage never returns null to drop a record silently; {@code hot.DeadLetters#divert} splits the two.
+ * A stage never returns null to drop a record silently; {@link DeadLetters#divert} splits the two.
  */
 public final class Outcome<T> implements Serializable {
 

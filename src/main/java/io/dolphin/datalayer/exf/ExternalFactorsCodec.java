@@ -1,6 +1,5 @@
 package io.dolphin.datalayer.exf;
 
-
 import io.dolphin.datalayer.common.JsonCodec;
 import io.dolphin.datalayer.common.JsonFields;
 import io.dolphin.datalayer.common.JsonObjectWriter;
@@ -15,6 +14,7 @@ import java.util.Map;
  * added; then {@code _ts}, {@code _age_s}, {@code _stale}; then unknown fields. On decode, the reference factors
  * and any other top-level number listed in {@code _age_s} (a factor a descriptor added) become
  * {@link ExternalFactors#factors()}; everything else lands in {@code extra}, so text survives a round trip.
+ * The poller writes with it and the warm sink's {@link ExfRowMapper} reads with it.
  */
 public final class ExternalFactorsCodec implements JsonCodec<ExternalFactors> {
 

@@ -2,7 +2,7 @@ package io.dolphin.datalayer.obf;
 
 import io.dolphin.datalayer.common.JournalEvent;
 import io.dolphin.datalayer.common.RowBuilder;
-import io.dolphin.datalayer.common.RowFields;
+import io.dolphin.datalayer.common.JsonFields;
 import io.dolphin.datalayer.common.RowMapper;
 import io.dolphin.datalayer.common.WarmTable;
 import io.dolphin.datalayer.common.FeatureKeys;
@@ -23,17 +23,18 @@ public final class ObfRowMapper implements RowMapper {
 
     @Override
     public Ordered orderedRows(JournalEvent event, boolean green) {
-        RowFields f = RowFields.parse(event.key(), event.value());
-        Long ts = f.timeMicros("ts");
+        // Not OrderBookFeaturesCodec: it requires all nine features obf-ingest writes, a row only best bid and ask.
+        JsonFields f = JsonFields.parseLenient(event.key(), event.value());
+        Long ts = f.optTimeMicros("ts");
         RowBuilder row = new RowBuilder(WarmTable.OBF_UNIVERSE, green)
                 .set("ts", ts != null ? ts : event.readTimeMs() * 1_000L)
                 .set("symbol", FeatureKeys.symbolOfOrderBook(event.key()))
-                .set("best_bid", f.requireNumber("best_bid"))
-                .set("best_ask", f.requireNumber("best_ask"))
-                .set("n_bid_levels", saturateUInt8(f.integer("n_bid_levels")))
-                .set("n_ask_levels", saturateUInt8(f.integer("n_ask_levels")));
+                .set("best_bid", f.requireDouble("best_bid"))
+                .set("best_ask", f.requireDouble("best_ask"))
+                .set("n_bid_levels", saturateUInt8(f.optLong("n_bid_levels")))
+                .set("n_ask_levels", saturateUInt8(f.optLong("n_ask_levels")));
         for (String column : NUMBERS) {
-            row.set(column, f.number(column));
+            row.set(column, f.optDouble(column));
         }
         return new Ordered(List.of(row.build()), ts);
     }

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
  * Stage 2 of {@link ObfIngestJob}: turns each symbol's Kafka records, in order, into map updates of
@@ -48,6 +49,7 @@ final class OrderBookWriterP extends AbstractProcessor {
 
     private final OrderBookIngest ingest;
     private final String mapName;
+    private final Function<String, Metric> newMetric;
     private final Map<String, OrderBookIngest.OrderGuard> guards = new HashMap<>();
     private final ArrayDeque<DeadLetter> deadLetters = new ArrayDeque<>();
     private List<Map.Entry<String, String>> next = new ArrayList<>();
@@ -58,9 +60,18 @@ final class OrderBookWriterP extends AbstractProcessor {
     private Metric stale;
     private Metric written;
 
-    public OrderBookWriterP(OrderBookIngest ingest, String mapName) {
+    OrderBookWriterP(OrderBookIngest ingest, String mapName) {
+        this(ingest, mapName, name -> Metrics.metric(name, Unit.COUNT));
+    }
+
+    /**
+     * @param newMetric creates a counter by name, on the processor's thread: Jet's {@link Metrics} needs a running
+     *                  job's context, which a unit test under {@code TestProcessorContext} does not have
+     */
+    OrderBookWriterP(OrderBookIngest ingest, String mapName, Function<String, Metric> newMetric) {
         this.ingest = ingest;
         this.mapName = mapName;
+        this.newMetric = newMetric;
     }
 
     @Override
@@ -86,7 +97,7 @@ final class OrderBookWriterP extends AbstractProcessor {
             if (out == null) {
                 if (stale == null) {
                     // Metrics can only be created on the thread running the processor, not in init().
-                    stale = Metrics.metric(OrderBookIngest.STALE_METRIC);
+                    stale = newMetric.apply(OrderBookIngest.STALE_METRIC);
                 }
                 stale.increment();
             } else if (out.isAccepted()) {
@@ -108,7 +119,7 @@ final class OrderBookWriterP extends AbstractProcessor {
             // A failed write fails the job: it restarts from the last snapshot, and nothing acknowledged is lost.
             inFlight.join();
             if (written == null) {
-                written = Metrics.metric(WRITTEN_METRIC, Unit.COUNT);
+                written = newMetric.apply(WRITTEN_METRIC);
             }
             written.increment(inFlightBatch.size());
             inFlight = null;

@@ -1,6 +1,5 @@
 package io.dolphin.datalayer.scanbridge;
 
-
 import io.dolphin.datalayer.common.JsonCodec;
 import io.dolphin.datalayer.common.JsonFields;
 import io.dolphin.datalayer.common.JsonObjectWriter;
@@ -11,9 +10,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code latest_eigen_scan} JSON text and back. Decoding accepts values other writers produced (the Python scan
- * bridge, hz-warmup): only {@code scan_number} and {@code timestamp} are required, everything else is optional and
- * unknown fields survive the round trip.
+ * {@code latest_eigen_scan} JSON text and back: the one reading of this shape, for the bridge (which writes it) and
+ * the warm sink's {@link EigenScanRowMapper} (which stores every value any writer put into the key). Decoding accepts
+ * values other writers produced (the Python scan bridge, hz-warmup): only {@code scan_number} and {@code timestamp}
+ * are required, everything else is optional, and unknown fields survive the round trip. Where such values may keep
+ * what the warm sink stores is told by {@link #measure} and {@link #traceId}.
  */
 public final class EigenScanCodec implements JsonCodec<EigenScan> {
 
@@ -23,15 +24,53 @@ public final class EigenScanCodec implements JsonCodec<EigenScan> {
     @Override
     public EigenScan decode(String json) {
         JsonFields f = JsonFields.parse(CONTEXT, json);
-        long scanNumber = f.requireLong("scan_number");
+        Map<String, Object> metadataFields = f.optObject("_ng7_metadata");
+        ScanMetadata metadata = metadataFields == null ? null : decodeMetadata(metadataFields);
+        // A value with its scan number only in _ng7_metadata has always been stored by the warm sink; it still is.
+        long scanNumber = f.has("scan_number") || metadata == null || metadata.scanNumber() == ScanMetadata.NONE
+                ? f.requireLong("scan_number") : metadata.scanNumber();
         double timestamp = f.requireDouble("timestamp");
         Double fileMtime = f.optDouble("file_mtime");
         Map<String, Object> result = f.optObject("result");
         String targetAsset = f.optString("target_asset");
         String version = f.optString("version");
-        Map<String, Object> metadata = f.optObject("_ng7_metadata");
         return new EigenScan(scanNumber, timestamp, fileMtime, result == null ? null : decodeResult(result),
-                targetAsset, version, metadata == null ? null : decodeMetadata(metadata), f.rest());
+                targetAsset, version, metadata, f.rest());
+    }
+
+    /**
+     * A figure of the scan by its {@code eigen_scans} column name, wherever the writer put it: at the top level, else
+     * under {@code result} (where the scanner writes the velocities), else under {@code _ng7_metadata} (where the
+     * trader's latencies {@code scan_to_fill_ms} and {@code step_bar_ms} may sit); null when absent.
+     *
+     * @throws MalformedJsonException when the first place that holds it holds no number
+     */
+    static Double measure(EigenScan scan, String name) {
+        Double top = JsonFields.of(CONTEXT, scan.extra()).optDouble(name);
+        if (top != null) {
+            return top;
+        }
+        Double inResult = scan.result() == null ? null : switch (name) {
+            case "vel_div" -> scan.result().velDiv();
+            case "w50_velocity" -> scan.result().w50Velocity();
+            case "w750_velocity" -> scan.result().w750Velocity();
+            case "instability_50" -> scan.result().instability50();
+            default -> JsonFields.of(CONTEXT + ".result", scan.result().extra()).optDouble(name);
+        };
+        if (inResult != null || scan.metadata() == null) {
+            return inResult;
+        }
+        return JsonFields.of(CONTEXT + "._ng7_metadata", scan.metadata().extra()).optDouble(name);
+    }
+
+    /** The trace id: {@code _ng7_metadata.uuid}, else a top-level {@code scan_uuid} or {@code uuid}; null if none. */
+    static String traceId(EigenScan scan) {
+        if (scan.metadata() != null && scan.metadata().uuid() != null) {
+            return scan.metadata().uuid();
+        }
+        JsonFields top = JsonFields.of(CONTEXT, scan.extra());
+        String scanUuid = top.optString("scan_uuid");
+        return scanUuid != null ? scanUuid : top.optString("uuid");
     }
 
     @Override
@@ -99,7 +138,7 @@ public final class EigenScanCodec implements JsonCodec<EigenScan> {
         JsonFields f = JsonFields.of(CONTEXT + "._ng7_metadata", fields);
         Long scanNumber = f.optLong("scan_number");
         String uuid = f.optString("uuid");
-        return new ScanMetadata(scanNumber == null ? -1 : scanNumber, uuid, f.rest());
+        return new ScanMetadata(scanNumber == null ? ScanMetadata.NONE : scanNumber, uuid, f.rest());
     }
 
     private static List<Double> numbers(List<Object> values) {

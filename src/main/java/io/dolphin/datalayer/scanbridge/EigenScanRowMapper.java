@@ -2,43 +2,34 @@ package io.dolphin.datalayer.scanbridge;
 
 import io.dolphin.datalayer.common.JournalEvent;
 import io.dolphin.datalayer.common.RowBuilder;
-import io.dolphin.datalayer.common.RowFields;
 import io.dolphin.datalayer.common.RowMapper;
 import io.dolphin.datalayer.common.WarmTable;
-import io.dolphin.datalayer.common.MalformedJsonException;
 
 import java.util.List;
 
 /**
- * {@code DOLPHIN_FEATURES["latest_eigen_scan"]} to {@code eigen_scans}: {@code timestamp} (epoch seconds) and
- * {@code scan_number} are required; the velocities are read at the top level or, as the scanner writes them, under
- * {@code result} (the trader's latencies also under {@code _ng7_metadata}); the trace id is {@code _ng7_metadata.uuid}.
+ * {@code DOLPHIN_FEATURES["latest_eigen_scan"]} to {@code eigen_scans}, read by {@link EigenScanCodec} like every
+ * other reader of the key: {@code timestamp} (epoch seconds) and {@code scan_number} are required; the velocities
+ * and latencies are taken wherever the writer put them ({@link EigenScanCodec#measure}), the trace id likewise
+ * ({@link EigenScanCodec#traceId}).
  */
 public final class EigenScanRowMapper implements RowMapper {
 
     private static final long serialVersionUID = 1L;
+    private static final EigenScanCodec CODEC = new EigenScanCodec();
+    private static final List<String> MEASURES = List.of("vel_div", "w50_velocity", "w750_velocity",
+            "instability_50", "scan_to_fill_ms", "step_bar_ms");
 
     @Override
     public Ordered orderedRows(JournalEvent event, boolean green) {
-        RowFields f = RowFields.parse("latest_eigen_scan", event.value());
-        RowFields result = f.object("result");
-        RowFields meta = f.object("_ng7_metadata");
-        Long ts = f.timeMicros("timestamp");
-        if (ts == null) {
-            throw new MalformedJsonException("latest_eigen_scan: field 'timestamp' is missing");
-        }
-        long scanNumber = f.has("scan_number") ? f.requireInteger("scan_number") : meta.requireInteger("scan_number");
-        String uuid = meta.string("uuid") != null ? meta.string("uuid")
-                : f.string("scan_uuid") != null ? f.string("scan_uuid") : f.string("uuid");
+        EigenScan scan = CODEC.decode(event.value());
         RowBuilder row = new RowBuilder(WarmTable.EIGEN_SCANS, green)
-                .set("ts", ts)
-                .set("scan_number", scanNumber)
-                .set("scan_uuid", uuid);
-        for (String column : List.of("vel_div", "w50_velocity", "w750_velocity", "instability_50", "scan_to_fill_ms",
-                "step_bar_ms")) {
-            Double v = f.number(column) != null ? f.number(column) : result.number(column);
-            row.set(column, v != null ? v : meta.number(column));
+                .set("ts", RowBuilder.epochMicros(scan.timestamp()))
+                .set("scan_number", scan.scanNumber())
+                .set("scan_uuid", EigenScanCodec.traceId(scan));
+        for (String column : MEASURES) {
+            row.set(column, EigenScanCodec.measure(scan, column));
         }
-        return new Ordered(List.of(row.build()), scanNumber);
+        return new Ordered(List.of(row.build()), scan.scanNumber());
     }
 }

@@ -16,7 +16,7 @@ import java.util.Map;
  * backup replica, which holds the same value and so reaches the same decision.
  *
  * <p>Returns the scan number stored before ({@link #NONE} when the key was empty or held no readable scan
- * number); {@link #outcome} turns that into what happened. An unreadable stored value is replaced, because a valid
+ * number); {@link #publication} turns that into what happened. An unreadable stored value is replaced, because a valid
  * scan is better than a value no reader can use.
  */
 public final class PublishIfNewer implements EntryProcessor<String, String, Long> {
@@ -25,8 +25,11 @@ public final class PublishIfNewer implements EntryProcessor<String, String, Long
     private static final long serialVersionUID = 1L;
     private static final JsonFactory JSON = new JsonFactory();
 
-    /** What a publish attempt did. */
-    public enum Outcome {
+    /**
+     * What a publish attempt did. Not {@code common.Outcome} (a parsed value or its dead letter): every scan that
+     * reaches the guard was accepted, this says what the key made of it.
+     */
+    public enum Publication {
         /** The key now holds the scan. */
         PUBLISHED,
         /** The key already held this scan number (a replay): nothing changed, nothing journaled. */
@@ -52,11 +55,11 @@ public final class PublishIfNewer implements EntryProcessor<String, String, Long
         return previous;
     }
 
-    public static Outcome outcome(long scanNumber, long previous) {
+    public static Publication publication(long scanNumber, long previous) {
         if (previous < scanNumber) {
-            return Outcome.PUBLISHED;
+            return Publication.PUBLISHED;
         }
-        return previous == scanNumber ? Outcome.ALREADY_PUBLISHED : Outcome.STALE;
+        return previous == scanNumber ? Publication.ALREADY_PUBLISHED : Publication.STALE;
     }
 
     /**

@@ -9,14 +9,12 @@ import com.hazelcast.jet.pipeline.StreamStage;
 import com.hazelcast.logging.ILogger;
 import com.hazelcast.logging.Logger;
 import com.hazelcast.map.IMap;
-import io.dolphin.datalayer.common.JobSettings;
 import io.dolphin.datalayer.common.DeadLetters;
 import io.dolphin.datalayer.common.DolphinMaps;
 import io.dolphin.datalayer.common.FeatureKeys;
 import io.dolphin.datalayer.common.Outcome;
 
 import java.io.Serializable;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -49,48 +47,18 @@ public final class ScanBridgeJob {
     private ScanBridgeJob() {
     }
 
-    /** The job's settings, from {@code jobs/scan-bridge.yaml} and its environment overrides. */
-    public record Settings(String scanRoot, Duration pollInterval, boolean watch, Duration settle, String fileSuffix,
-                           int dateFolders, int maxFilesPerPoll, String targetAsset) implements Serializable {
-
-        public static Settings from(JobSettings s) {
-            return new Settings(s.string("scan-root"), s.millis("poll-interval-ms"), s.bool("watch"),
-                    s.millis("settle-ms"), s.string("file-suffix"), s.intValue("date-folders"),
-                    s.intValue("max-files-per-poll"), s.string("target-asset"));
-        }
-
-        public ScanSourceOptions sourceOptions() {
-            return new ScanSourceOptions(scanRoot, pollInterval, watch, settle, fileSuffix, dateFolders,
-                    maxFilesPerPoll, targetAsset, JOB_NAME);
-        }
-
-        public Settings withScanRoot(String root) {
-            return new Settings(root, pollInterval, watch, settle, fileSuffix, dateFolders, maxFilesPerPoll,
-                    targetAsset);
-        }
-
-        public Settings withSettle(Duration settleTime) {
-            return new Settings(scanRoot, pollInterval, watch, settleTime, fileSuffix, dateFolders, maxFilesPerPoll,
-                    targetAsset);
-        }
-
-        public Settings withMaxFilesPerPoll(int max) {
-            return new Settings(scanRoot, pollInterval, watch, settle, fileSuffix, dateFolders, max, targetAsset);
-        }
-    }
-
     /** One encoded scan on its way to the guard. */
     record ScanJson(long scanNumber, String json) implements Serializable {
     }
 
-    /** What the guard did with one scan. */
-    record Published(long scanNumber, long previous) implements Serializable {
-        PublishIfNewer.Outcome outcome() {
-            return PublishIfNewer.outcome(scanNumber, previous);
+    /** One scan the guard has seen, with the scan number the key held before: published, a replay, or stale. */
+    record PublishAttempt(long scanNumber, long previous) implements Serializable {
+        PublishIfNewer.Publication publication() {
+            return PublishIfNewer.publication(scanNumber, previous);
         }
     }
 
-    public static Pipeline pipeline(Settings settings) {
+    public static Pipeline pipeline(ScanBridgeSettings settings) {
         Pipeline p = Pipeline.create();
         p.setPreserveOrder(true);
         StreamStage<Outcome<EigenScan>> files = p.readFrom(ScanFileSource.scanFiles(settings.sourceOptions()))
@@ -110,14 +78,14 @@ public final class ScanBridgeJob {
         return p;
     }
 
-    private static CompletableFuture<Published> publish(IMap<String, String> features, ScanJson scan) {
+    private static CompletableFuture<PublishAttempt> publish(IMap<String, String> features, ScanJson scan) {
         return features.submitToKey(FeatureKeys.LATEST_EIGEN_SCAN, new PublishIfNewer(scan.scanNumber(), scan.json()))
                 .toCompletableFuture()
-                .thenApply(previous -> new Published(scan.scanNumber(), previous));
+                .thenApply(previous -> new PublishAttempt(scan.scanNumber(), previous));
     }
 
-    private static Published count(Published p) {
-        switch (p.outcome()) {
+    private static PublishAttempt count(PublishAttempt p) {
+        switch (p.publication()) {
             case PUBLISHED -> Metrics.metric(METRIC_PUBLISHED).increment();
             case ALREADY_PUBLISHED -> Metrics.metric(METRIC_REPLAYED).increment();
             case STALE -> {
@@ -130,6 +98,6 @@ public final class ScanBridgeJob {
     }
 
     public static void main(String[] args) {
-        JobSubmission.submitFromMain(DESCRIPTOR_ID, d -> pipeline(Settings.from(d.settings())));
+        JobSubmission.submitFromMain(DESCRIPTOR_ID, d -> pipeline(ScanBridgeSettings.from(d.settings())));
     }
 }

@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * <p>Fault tolerance: the snapshot holds {@link ProcessedFiles} (what was emitted or dead-lettered, per date folder).
  * Jet drains the source's buffer before it takes the snapshot, so the snapshot never claims a file whose scan was
  * not emitted; after a restart, files emitted after the last snapshot are emitted again and the member-side guard
- * ({@code hot.PublishIfNewer}) turns those replays into no-ops.
+ * ({@link PublishIfNewer}) turns those replays into no-ops.
  *
  * <p>Latency without busy-spinning: a call blocks on file-system notifications (at most {@link #MAX_BLOCK_MILLIS}),
  * reads the file the moment it is announced, and lists the followed folders every poll interval.

@@ -2,12 +2,11 @@ package io.dolphin.datalayer.trader;
 
 import io.dolphin.datalayer.common.JournalEvent;
 import io.dolphin.datalayer.common.RowBuilder;
-import io.dolphin.datalayer.common.RowFields;
+import io.dolphin.datalayer.common.JsonFields;
 import io.dolphin.datalayer.common.RowMapper;
 import io.dolphin.datalayer.common.WarmTable;
 import io.dolphin.datalayer.common.Json;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,17 +20,16 @@ public final class DailyPnlRowMapper implements RowMapper {
 
     @Override
     public Ordered orderedRows(JournalEvent event, boolean green) {
-        RowFields f = RowFields.parse("daily pnl " + event.key(), event.value());
-        Long ts = f.timeMicros("ts");
-        Map<String, Object> extra = new LinkedHashMap<>(Json.parseObject(event.value()));
-        extra.keySet().removeAll(List.of("portfolio_capital", "engine_capital", "ts"));
-        return new Ordered(List.of(new RowBuilder(WarmTable.DAILY_PNL, green)
+        // Not PnlEntryCodec (one of the capitals required): a row needs no field, its date is the key.
+        JsonFields f = JsonFields.parseLenient("daily pnl " + event.key(), event.value());
+        Long ts = f.optTimeMicros("ts");
+        RowBuilder row = new RowBuilder(WarmTable.DAILY_PNL, green)
                 .set("date", RowBuilder.epochDays(event.key()))
                 .set("ts", ts != null ? ts : event.readTimeMs() * 1_000L)
                 .set("strategy", green ? "green" : "blue")
-                .set("portfolio_capital", f.number("portfolio_capital"))
-                .set("engine_capital", f.number("engine_capital"))
-                .set("extra", extra.isEmpty() ? "" : Json.write(extra))
-                .build()), ts);
+                .set("portfolio_capital", f.optDouble("portfolio_capital"))
+                .set("engine_capital", f.optDouble("engine_capital"));
+        Map<String, Object> extra = f.rest();
+        return new Ordered(List.of(row.set("extra", extra.isEmpty() ? "" : Json.write(extra)).build()), ts);
     }
 }

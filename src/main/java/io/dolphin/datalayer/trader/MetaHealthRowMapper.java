@@ -2,7 +2,7 @@ package io.dolphin.datalayer.trader;
 
 import io.dolphin.datalayer.common.JournalEvent;
 import io.dolphin.datalayer.common.RowBuilder;
-import io.dolphin.datalayer.common.RowFields;
+import io.dolphin.datalayer.common.JsonFields;
 import io.dolphin.datalayer.common.RowMapper;
 import io.dolphin.datalayer.common.WarmTable;
 import java.util.List;
@@ -19,15 +19,16 @@ public final class MetaHealthRowMapper implements RowMapper {
 
     @Override
     public Ordered orderedRows(JournalEvent event, boolean green) {
-        RowFields f = RowFields.parse("meta_health", event.value());
-        Long ts = f.timeMicros("ts") != null ? f.timeMicros("ts") : f.timeMicros("timestamp");
+        // Not MetaHealthCodec (the reference shape: rm_meta and status required): a row needs no field at all.
+        JsonFields f = JsonFields.parseLenient("meta_health", event.value());
+        Long ts = f.optTimeMicros("ts") != null ? f.optTimeMicros("ts") : f.optTimeMicros("timestamp");
         RowBuilder row = new RowBuilder(WarmTable.META_HEALTH, green)
                 .set("ts", ts != null ? ts : event.readTimeMs() * 1_000L)
-                .set("status", f.string("status"))
-                .set("service_status", f.jsonText("service_status"))
-                .set("hz_key_status", f.jsonText("hz_key_status"));
+                .set("status", f.optString("status"))
+                .set("service_status", f.optJsonText("service_status"))
+                .set("hz_key_status", f.optJsonText("hz_key_status"));
         for (String column : SCORES) {
-            row.set(column, f.number(column));
+            row.set(column, f.optDouble(column));
         }
         return new Ordered(List.of(row.build()), ts);
     }

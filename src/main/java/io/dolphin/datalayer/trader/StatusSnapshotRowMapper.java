@@ -2,7 +2,7 @@ package io.dolphin.datalayer.trader;
 
 import io.dolphin.datalayer.common.JournalEvent;
 import io.dolphin.datalayer.common.RowBuilder;
-import io.dolphin.datalayer.common.RowFields;
+import io.dolphin.datalayer.common.JsonFields;
 import io.dolphin.datalayer.common.RowMapper;
 import io.dolphin.datalayer.common.TableRow;
 import io.dolphin.datalayer.common.WarmTable;
@@ -25,53 +25,54 @@ public final class StatusSnapshotRowMapper implements RowMapper {
 
     @Override
     public Ordered orderedRows(JournalEvent event, boolean green) {
-        RowFields f = RowFields.parse("engine_snapshot", event.value());
+        // Not EngineSnapshotCodec: a row also reads fields the reference shape lacks (rm, cat1-cat5, phase, trigger, ...).
+        JsonFields f = JsonFields.parseLenient("engine_snapshot", event.value());
         long ts = timestamp(f, event);
         RowBuilder row = new RowBuilder(WarmTable.STATUS_SNAPSHOTS, green)
                 .set("ts", ts)
-                .set("capital", f.requireNumber("capital"))
-                .set("trades_executed", f.integer("trades_executed"))
-                .set("posture", f.string("posture"))
-                .set("vel_div", f.number("last_vel_div") != null ? f.number("last_vel_div") : f.number("vel_div"))
-                .set("vol_ok", f.bool("vol_ok"))
-                .set("phase", f.string("phase"))
-                .set("mhs_status", f.string("mhs_status"));
+                .set("capital", f.requireDouble("capital"))
+                .set("trades_executed", f.optLong("trades_executed"))
+                .set("posture", f.optString("posture"))
+                .set("vel_div", f.optDouble("last_vel_div") != null ? f.optDouble("last_vel_div") : f.optDouble("vel_div"))
+                .set("vol_ok", f.optBoolean("vol_ok"))
+                .set("phase", f.optString("phase"))
+                .set("mhs_status", f.optString("mhs_status"));
         for (String column : NUMBERS) {
-            row.set(column, f.number(column));
+            row.set(column, f.optDouble(column));
         }
         List<TableRow> rows = new ArrayList<>(2);
         rows.add(row.build());
         String previous = previousPosture(event.oldValue());
-        String posture = f.string("posture");
+        String posture = f.optString("posture");
         if (previous != null && posture != null && !posture.equals(previous)) {
             rows.add(new RowBuilder(WarmTable.POSTURE_EVENTS, green)
                     .set("ts", ts)
                     .set("posture", posture)
-                    .set("rm", f.number("rm"))
+                    .set("rm", f.optDouble("rm"))
                     .set("prev_posture", previous)
                     .set("trigger", trigger(f))
-                    .set("scan_uuid", f.string("scan_uuid"))
+                    .set("scan_uuid", f.optString("scan_uuid"))
                     .build());
         }
         return new Ordered(rows, null);
     }
 
-    private static long timestamp(RowFields f, JournalEvent event) {
-        Long ts = f.timeMicros("timestamp");
+    private static long timestamp(JsonFields f, JournalEvent event) {
+        Long ts = f.optTimeMicros("timestamp");
         if (ts == null) {
-            ts = f.timeMicros("ts");
+            ts = f.optTimeMicros("ts");
         }
         return ts != null ? ts : event.readTimeMs() * 1_000L;
     }
 
     /** The Cat1-Cat4 values behind the transition: the snapshot's own {@code trigger}, else its cat fields. */
-    private static String trigger(RowFields f) {
+    private static String trigger(JsonFields f) {
         if (f.has("trigger")) {
-            return f.jsonText("trigger");
+            return f.optJsonText("trigger");
         }
         JsonObjectWriter w = new JsonObjectWriter();
         for (String cat : TRIGGER_FIELDS) {
-            w.put(cat, f.number(cat));
+            w.put(cat, f.optDouble(cat));
         }
         return w.toJson();
     }
@@ -82,7 +83,7 @@ public final class StatusSnapshotRowMapper implements RowMapper {
             return null;
         }
         try {
-            return RowFields.parse("previous engine_snapshot", oldValue).string("posture");
+            return JsonFields.parseLenient("previous engine_snapshot", oldValue).optString("posture");
         } catch (MalformedJsonException e) {
             return null;
         }

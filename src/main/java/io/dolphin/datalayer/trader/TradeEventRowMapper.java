@@ -2,7 +2,7 @@ package io.dolphin.datalayer.trader;
 
 import io.dolphin.datalayer.common.JournalEvent;
 import io.dolphin.datalayer.common.RowBuilder;
-import io.dolphin.datalayer.common.RowFields;
+import io.dolphin.datalayer.common.JsonFields;
 import io.dolphin.datalayer.common.RowMapper;
 import io.dolphin.datalayer.common.WarmTable;
 import io.dolphin.datalayer.common.MalformedJsonException;
@@ -20,13 +20,14 @@ public final class TradeEventRowMapper implements RowMapper {
 
     @Override
     public Ordered orderedRows(JournalEvent event, boolean green) {
-        RowFields f = RowFields.parse("trade " + event.key(), event.value());
-        Long ts = f.timeMicros("ts");
+        // Not TradeEventCodec (the reference shape: asset, side, prices, quantity, pnl required): a row needs ts only.
+        JsonFields f = JsonFields.parseLenient("trade " + event.key(), event.value());
+        Long ts = f.optTimeMicros("ts");
         if (ts == null) {
             throw new MalformedJsonException("trade " + event.key() + ": field 'ts' is missing");
         }
-        String date = f.string("date");
-        String strategy = f.string("strategy");
+        String date = f.optString("date");
+        String strategy = f.optString("strategy");
         RowBuilder row = new RowBuilder(WarmTable.TRADE_EVENTS, green)
                 .set("ts", ts)
                 .set("date", date != null ? RowBuilder.epochDays(date) : RowBuilder.epochDaysOfMicros(ts))
@@ -35,9 +36,9 @@ public final class TradeEventRowMapper implements RowMapper {
             switch (c.name()) {
                 case "ts", "date", "strategy" -> { }
                 default -> row.set(c.name(), switch (c.type()) {
-                    case STRING -> f.string(c.name());
-                    case FLOAT32, FLOAT64 -> f.number(c.name());
-                    default -> f.integer(c.name());
+                    case STRING -> f.optString(c.name());
+                    case FLOAT32, FLOAT64 -> f.optDouble(c.name());
+                    default -> f.optLong(c.name());
                 });
             }
         }

@@ -39,6 +39,14 @@ class FactorRowMappersTest {
     }
 
     @Test
+    void when_exfCarriesTheTableColumnNames_then_taken() {
+        TableRow r = row(new ExfRowMapper(), "{\"funding_rate\": 2e-4, \"taker_ratio\": 0.7, \"_ts\": 1776269558250}", 1L);
+        assertEquals(2e-4, ((Number) r.get("funding_rate")).doubleValue(), 1e-12);
+        assertEquals(0.7, ((Number) r.get("taker_ratio")).doubleValue(), 1e-9);
+        assertEquals(1776269558250000L, r.get("ts"), "a _ts in milliseconds is read as such");
+    }
+
+    @Test
     void when_exfFactorAbsent_then_columnDefault() {
         TableRow r = row(new ExfRowMapper(), "{\"dvol\": 50}", 1000L);
         assertEquals(50.0, ((Number) r.get("dvol")).doubleValue(), 1e-9);

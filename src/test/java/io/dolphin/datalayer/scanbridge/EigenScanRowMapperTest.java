@@ -41,6 +41,34 @@ class EigenScanRowMapperTest {
     }
 
     @Test
+    void when_velocityAtTopLevel_then_itWinsOverResult() {
+        TableRow r = row("{\"scan_number\": 1, \"timestamp\": 1.0, \"vel_div\": 0.1,"
+                + "\"result\": {\"vel_div\": -0.5, \"w50_velocity\": 0.2}}");
+        assertEquals(0.1, ((Number) r.get("vel_div")).doubleValue(), 1e-9);
+        assertEquals(0.2, ((Number) r.get("w50_velocity")).doubleValue(), 1e-9);
+    }
+
+    @Test
+    void when_scanNumberOnlyInMetadata_then_taken() {
+        TableRow r = row("{\"timestamp\": 1776269558.4, \"_ng7_metadata\": {\"scan_number\": 77, \"uuid\": \"u\"}}");
+        assertEquals(77L, ((Number) r.get("scan_number")).longValue());
+        assertEquals("u", r.get("scan_uuid"));
+    }
+
+    @Test
+    void when_traceIdAtTopLevel_then_scanUuidBeforeUuid() {
+        assertEquals("a", row("{\"scan_number\": 1, \"timestamp\": 1.0, \"uuid\": \"b\", \"scan_uuid\": \"a\"}")
+                .get("scan_uuid"));
+        assertEquals("b", row("{\"scan_number\": 1, \"timestamp\": 1.0, \"uuid\": \"b\"}").get("scan_uuid"));
+    }
+
+    @Test
+    void when_measureNotANumber_then_malformed() {
+        assertThrows(MalformedJsonException.class,
+                () -> row("{\"scan_number\": 1, \"timestamp\": 1.0, \"_ng7_metadata\": {\"step_bar_ms\": \"x\"}}"));
+    }
+
+    @Test
     void when_scanNumberDoesNotFitUInt32_then_rejected() {
         assertThrows(RuntimeException.class, () -> row("{\"scan_number\": -1, \"timestamp\": 1.0}"));
     }

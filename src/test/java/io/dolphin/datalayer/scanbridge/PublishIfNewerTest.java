@@ -17,9 +17,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
-import static io.dolphin.datalayer.scanbridge.PublishIfNewer.Outcome.ALREADY_PUBLISHED;
-import static io.dolphin.datalayer.scanbridge.PublishIfNewer.Outcome.PUBLISHED;
-import static io.dolphin.datalayer.scanbridge.PublishIfNewer.Outcome.STALE;
+import static io.dolphin.datalayer.scanbridge.PublishIfNewer.Publication.ALREADY_PUBLISHED;
+import static io.dolphin.datalayer.scanbridge.PublishIfNewer.Publication.PUBLISHED;
+import static io.dolphin.datalayer.scanbridge.PublishIfNewer.Publication.STALE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -92,9 +92,9 @@ class PublishIfNewerTest {
         assertEquals(PublishIfNewer.NONE, PublishIfNewer.scanNumberOf("{\"scan_number\": "));
     }
 
-    private static PublishIfNewer.Outcome publish(IMap<String, String> map, long scanNumber) {
+    private static PublishIfNewer.Publication publish(IMap<String, String> map, long scanNumber) {
         String json = "{\"scan_number\": " + scanNumber + ", \"timestamp\": 1776269558.4}";
         long previous = map.executeOnKey(KEY, new PublishIfNewer(scanNumber, json));
-        return PublishIfNewer.outcome(scanNumber, previous);
+        return PublishIfNewer.publication(scanNumber, previous);
     }
 }

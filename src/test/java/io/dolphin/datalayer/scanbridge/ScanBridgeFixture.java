@@ -53,16 +53,16 @@ final class ScanBridgeFixture implements AutoCloseable {
         return config;
     }
 
-    static ScanBridgeJob.Settings settings(Path root) {
-        return new ScanBridgeJob.Settings(root.toString(), Duration.ofMillis(100), true, SETTLE, ".arrow", 2, 256,
+    static ScanBridgeSettings settings(Path root) {
+        return new ScanBridgeSettings(root.toString(), Duration.ofMillis(100), true, SETTLE, ".arrow", 2, 256,
                 "BTCUSDT");
     }
 
-    Job start(ScanBridgeJob.Settings settings) {
+    Job start(ScanBridgeSettings settings) {
         return start(settings, 500);
     }
 
-    Job start(ScanBridgeJob.Settings settings, long snapshotIntervalMillis) {
+    Job start(ScanBridgeSettings settings, long snapshotIntervalMillis) {
         JobConfig config = new JobConfig()
                 .setName(ScanBridgeJob.JOB_NAME + "-" + JOB_IDS.incrementAndGet())
                 .setProcessingGuarantee(ProcessingGuarantee.EXACTLY_ONCE)

@@ -15,7 +15,7 @@ class ScanBridgeSettingsTest {
     @Test
     void when_shippedDescriptor_then_namesTheJobAndDefaults() {
         JobDescriptor d = JobDescriptors.load(ScanBridgeJob.DESCRIPTOR_ID, Map.of());
-        ScanBridgeJob.Settings s = ScanBridgeJob.Settings.from(d.settings());
+        ScanBridgeSettings s = ScanBridgeSettings.from(d.settings());
 
         assertEquals(ScanBridgeJob.JOB_NAME, d.name());
         assertEquals(ScanBridgeJob.class.getName(), d.className());
@@ -30,7 +30,7 @@ class ScanBridgeSettingsTest {
     void when_dolphinScanRootSet_then_itWins() {
         JobDescriptor d = JobDescriptors.load(ScanBridgeJob.DESCRIPTOR_ID,
                 Map.of("DOLPHIN_SCAN_ROOT", "/srv/ng8/arrow_scans", "DOLPHIN_SCAN_SETTLE_MS", "1500"));
-        ScanBridgeJob.Settings s = ScanBridgeJob.Settings.from(d.settings());
+        ScanBridgeSettings s = ScanBridgeSettings.from(d.settings());
 
         assertEquals("/srv/ng8/arrow_scans", s.scanRoot());
         assertEquals("/srv/ng8/arrow_scans", s.sourceOptions().root());
