@@ -27,7 +27,9 @@ import java.util.concurrent.CompletableFuture;
  *  (3) encode-latest-eigen-scan   EigenScan ─▶ reference JSON text
  *        ▼
  *  (4) publish-if-newer           entry processor on the key's partition: set only if scan_number is higher
- *        ▼                        (the map's event journal then carries every published scan to the warm sink)
+ *        ▼                        (the map's event journal then carries every published scan to the warm sink);
+ *                                 a scan that arrived late goes to DOLPHIN_LATE_EIGEN_SCANS[scan_number] instead
+ *                                 (RecordLateScan: a replay adds nothing), which gives it its eigen_scans row
  *  (5) count-outcomes ─▶ (6) done  scansPublished / scansStale / scansReplayed metrics
  * </pre>
  *
@@ -68,8 +70,9 @@ public final class ScanBridgeJob {
         DeadLetters.divert(files)
                 .map(scan -> new ScanJson(scan.scanNumber(), codec.encode(scan)))
                 .setName("encode-latest-eigen-scan")
-                .mapUsingServiceAsync(ServiceFactories.<String, String>iMapService(DolphinMaps.FEATURES), 1, true,
-                        ScanBridgeJob::publish)
+                .mapUsingServiceAsync(ServiceFactories.sharedService(ctx -> new ScanMaps(
+                        ctx.hazelcastInstance().getMap(DolphinMaps.FEATURES),
+                        ctx.hazelcastInstance().getMap(DolphinMaps.LATE_EIGEN_SCANS))), 1, true, ScanBridgeJob::publish)
                 .setName("publish-if-newer")
                 .map(ScanBridgeJob::count)
                 .setName("count-outcomes")
@@ -78,10 +81,22 @@ public final class ScanBridgeJob {
         return p;
     }
 
-    private static CompletableFuture<PublishAttempt> publish(IMap<String, String> features, ScanJson scan) {
-        return features.submitToKey(FeatureKeys.LATEST_EIGEN_SCAN, new PublishIfNewer(scan.scanNumber(), scan.json()))
+    /** Where a scan goes: the hot key, or the late scans' map when a newer scan is already there. */
+    record ScanMaps(IMap<String, String> features, IMap<String, String> late) {
+    }
+
+    private static CompletableFuture<PublishAttempt> publish(ScanMaps maps, ScanJson scan) {
+        return maps.features().submitToKey(FeatureKeys.LATEST_EIGEN_SCAN,
+                        new PublishIfNewer(scan.scanNumber(), scan.json()))
                 .toCompletableFuture()
-                .thenApply(previous -> new PublishAttempt(scan.scanNumber(), previous));
+                .thenCompose(previous -> {
+                    PublishAttempt attempt = new PublishAttempt(scan.scanNumber(), previous);
+                    if (attempt.publication() != PublishIfNewer.Publication.STALE) {
+                        return CompletableFuture.completedFuture(attempt);
+                    }
+                    return maps.late().submitToKey(String.valueOf(scan.scanNumber()), new RecordLateScan(scan.json()))
+                            .toCompletableFuture().thenApply(recorded -> attempt);
+                });
     }
 
     private static PublishAttempt count(PublishAttempt p) {
@@ -91,7 +106,8 @@ public final class ScanBridgeJob {
             case STALE -> {
                 Metrics.metric(METRIC_STALE).increment();
                 LOG.warning("scan " + p.scanNumber() + " arrived after scan " + p.previous()
-                        + " was published; latest_eigen_scan keeps " + p.previous());
+                        + " was published; latest_eigen_scan keeps " + p.previous() + ", the late scan is kept in "
+                        + DolphinMaps.LATE_EIGEN_SCANS + " for its eigen_scans row");
             }
         }
         return p;

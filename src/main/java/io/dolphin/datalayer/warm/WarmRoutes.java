@@ -24,6 +24,7 @@ import io.dolphin.datalayer.common.StateKeys;
  *   DOLPHIN_PNL_*     &lt;date&gt;            -> daily_pnl
  *   DOLPHIN_META_HEALTH latest          -> meta_health
  *   DOLPHIN_TRADES_*  &lt;trade id&gt;        -> trade_events
+ *   DOLPHIN_LATE_EIGEN_SCANS &lt;scan number&gt; -> eigen_scans (scans that arrived after a newer one)
  *   blue maps -> dolphin, green maps -> dolphin_green
  * </pre>
  */
@@ -59,6 +60,8 @@ final class WarmRoutes {
                 return META;
             case DolphinMaps.TRADES_BLUE, DolphinMaps.TRADES_GREEN:
                 return TRADE;
+            case DolphinMaps.LATE_EIGEN_SCANS:
+                return EIGEN;
             default:
                 return null;
         }

@@ -1,8 +1,10 @@
 package io.dolphin.datalayer.scanbridge;
 
 import com.hazelcast.jet.Job;
+import com.hazelcast.map.IMap;
 import io.dolphin.datalayer.common.Json;
 import io.dolphin.datalayer.common.DeadLetter;
+import io.dolphin.datalayer.common.DolphinMaps;
 import io.dolphin.datalayer.sim.ScanTable;
 import io.dolphin.datalayer.sim.ScanTable.Format;
 import io.dolphin.datalayer.sim.ScannerFileWriter;
@@ -162,6 +164,22 @@ class ScanBridgeJobTest {
         assertEventually(() -> assertEquals(1, metric(job, ScanBridgeJob.METRIC_STALE)));
         assertEquals(610, f.latestScanNumber());
         assertEventually(() -> assertEquals(List.of(610L), f.journal(journal)));
+    }
+
+    @Test
+    void when_lateFile_then_keptInTheLateScansMap_andLatestStaysNewer() {
+        Job job = f.start(ScanBridgeFixture.settings(root));
+        ScannerFileWriter writer = new ScannerFileWriter();
+        writer.writeScan(root, 910, TS);
+        assertEventually(() -> assertEquals(910, f.latestScanNumber()));
+
+        writer.writeScan(root, 907, TS.plusSeconds(1));
+
+        assertEventually(() -> assertEquals(1, metric(job, ScanBridgeJob.METRIC_STALE)));
+        IMap<String, String> late = f.member.getMap(DolphinMaps.LATE_EIGEN_SCANS);
+        assertEventually(() -> assertTrue(late.containsKey("907"), late.keySet().toString()));
+        assertEquals(907, new EigenScanCodec().decode(late.get("907")).scanNumber());
+        assertEquals(910, f.latestScanNumber());
     }
 
     @Test
