@@ -275,7 +275,7 @@ public final class WarmStoreWriter implements AutoCloseable {
     }
 
     private void onCommitted(Batch batch) {
-        batch.ranges().forEach((k, r) -> committed.merge(k, r[1], Math::max));
+        batch.ranges().forEach((k, r) -> committed.merge(k, r.hi(), Math::max));
         counters.rowsWritten += batch.rows().size();
         counters.eventsCommitted += batch.events();
         counters.batches++;
@@ -345,7 +345,7 @@ public final class WarmStoreWriter implements AutoCloseable {
 
     private boolean isCommitted(Batch batch) {
         return batch.ranges().entrySet().stream()
-                .allMatch(e -> committed.getOrDefault(e.getKey(), -1L) >= e.getValue()[1]);
+                .allMatch(e -> committed.getOrDefault(e.getKey(), -1L) >= e.getValue().hi());
     }
 
     private void updateGauges(long now) {
@@ -371,13 +371,13 @@ public final class WarmStoreWriter implements AutoCloseable {
         }
 
         boolean covers(Batch.RangeKey rk, long seq) {
-            long[] r = intent.ranges().get(rk);
-            return r != null && seq >= r[0] && seq <= r[1];
+            SeqRange r = intent.ranges().get(rk);
+            return r != null && r.contains(seq);
         }
 
         boolean isComplete() {
             return intent.ranges().entrySet().stream()
-                    .allMatch(e -> seen.getOrDefault(e.getKey(), -1L) >= e.getValue()[1]);
+                    .allMatch(e -> seen.getOrDefault(e.getKey(), -1L) >= e.getValue().hi());
         }
     }
 }

@@ -2,6 +2,7 @@ package io.dolphin.datalayer.warm.store;
 
 import io.dolphin.datalayer.warm.Batch;
 import io.dolphin.datalayer.common.ColumnType;
+import io.dolphin.datalayer.warm.SeqRange;
 import io.dolphin.datalayer.warm.StoreState;
 import io.dolphin.datalayer.common.TableRow;
 import io.dolphin.datalayer.warm.WarmStore;
@@ -191,9 +192,9 @@ final class DuckDbStore implements WarmStore {
         }
         long now = System.currentTimeMillis() * 1_000L;
         try (DuckDBAppender a = duck.createAppender(WarmTable.BLUE, "_ingest")) {
-            for (Map.Entry<Batch.RangeKey, long[]> e : batch.ranges().entrySet()) {
+            for (Map.Entry<Batch.RangeKey, SeqRange> e : batch.ranges().entrySet()) {
                 a.beginRow().append(e.getKey().epoch()).append(e.getKey().map()).append(e.getKey().partition())
-                        .append(e.getValue()[0]).append(e.getValue()[1]).appendEpochMicros(now).endRow();
+                        .append(e.getValue().lo()).append(e.getValue().hi()).appendEpochMicros(now).endRow();
             }
         }
     }

@@ -2,9 +2,11 @@ package io.dolphin.datalayer.warm.store;
 
 import io.dolphin.datalayer.warm.Batch;
 import io.dolphin.datalayer.warm.JournalEvent;
+import io.dolphin.datalayer.warm.SeqRange;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -24,6 +26,7 @@ class ClickHouseRangesTest {
         String json = ClickHouseStore.encodeRanges(b.ranges());
 
         assertEquals("{\"7/DOLPHIN_FEATURES/3\":[10,12]}", json);
-        assertEquals(ClickHouseStore.encodeRanges(ClickHouseStore.decodeRanges(json)), json);
+        assertEquals(Map.of(new Batch.RangeKey(7, "DOLPHIN_FEATURES", 3), new SeqRange(10, 12)),
+                ClickHouseStore.decodeRanges(json));
     }
 }
