@@ -310,7 +310,7 @@ public final class WarmStoreWriter implements AutoCloseable {
             bisect(e.getKey(), e.getValue(), bad);
             if (bad.size() > 1 && bad.size() == e.getValue().size()) {
                 // a table that refuses every row has a problem of its own: no row is dead-lettered for it
-                throw new SQLException("IO Error: " + e.getKey().qualifiedName() + " refuses every row of the batch");
+                throw new RetryableWriteException(e.getKey().qualifiedName() + " refuses every row of the batch");
             }
             for (Batch.BatchRow r : bad) {
                 deadLetters.reject(r.origin(), "the warm store refused the row for " + e.getKey().qualifiedName()
@@ -321,7 +321,7 @@ public final class WarmStoreWriter implements AutoCloseable {
         }
         counters.badRows += found;
         if (found == 0) {
-            throw new SQLException("IO Error: the batch was refused but no single row is: retrying it");
+            throw new RetryableWriteException("the batch was refused but no single row is: retrying it");
         }
     }
 

@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -224,7 +225,7 @@ final class ClickHouseStore implements WarmStore {
 
     private void requireOpen() throws SQLException {
         if (connection == null) {
-            throw new java.sql.SQLTransientConnectionException("not connected to the warm store");
+            throw new SQLTransientConnectionException("not connected to the warm store");
         }
     }
 

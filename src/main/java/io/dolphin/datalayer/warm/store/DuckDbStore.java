@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -243,7 +244,7 @@ final class DuckDbStore implements WarmStore {
 
     private void requireOpen() throws SQLException {
         if (connection == null) {
-            throw new SQLException("IO Error: not connected to the warm store");
+            throw new SQLTransientConnectionException("not connected to the warm store");
         }
     }
 }
