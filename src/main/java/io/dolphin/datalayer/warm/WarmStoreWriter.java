@@ -1,5 +1,6 @@
 package io.dolphin.datalayer.warm;
 
+import io.dolphin.datalayer.common.Backoff;
 import io.dolphin.datalayer.warm.store.StoreErrors;
 import com.hazelcast.logging.ILogger;
 
@@ -54,6 +55,7 @@ public final class WarmStoreWriter implements AutoCloseable {
 
     private final WarmStore store;
     private final WriterPolicy policy;
+    private final Backoff retryBackoff;
     private final LongSupplier clock;
     private final ILogger logger;
     private final DeadLetterTarget deadLetters;
@@ -79,6 +81,7 @@ public final class WarmStoreWriter implements AutoCloseable {
                            DeadLetterTarget deadLetters) {
         this.store = store;
         this.policy = policy;
+        this.retryBackoff = policy.retryBackoff();
         this.clock = clock;
         this.logger = logger;
         this.deadLetters = deadLetters;
@@ -292,7 +295,7 @@ public final class WarmStoreWriter implements AutoCloseable {
         counters.storeUp = false;
         store.close();
         open = false;
-        backoffMs = backoffMs == 0 ? policy.retryInitialMs() : Math.min(policy.retryMaxMs(), backoffMs * 2);
+        backoffMs = retryBackoff.next(backoffMs);
         nextAttemptAt = now + backoffMs;
         if (now - lastFailureLogAt >= LOG_EVERY_MS) {
             lastFailureLogAt = now;
