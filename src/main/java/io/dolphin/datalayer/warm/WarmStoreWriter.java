@@ -42,6 +42,9 @@ import java.util.function.LongSupplier;
  *
  * A key that comes back ADDED with exactly the raw value the store already holds for it is hz-warmup restoring the
  * hot store: its range is committed but it adds no row, so a full cluster restart does not repeat history.
+ *
+ * <p>{@code WarmStoreWriterTest} drives each transition above against an in-memory {@link WarmStore} and a clock of
+ * its own, in milliseconds; the store tests and the job tests then run the same logic against DuckDB and a cluster.
  */
 public final class WarmStoreWriter implements AutoCloseable {
 
