@@ -69,7 +69,8 @@ final class HttpPollSource {
     public record EndpointSnapshot(String name, long notBeforeEpochMs, int consecutiveFailures) implements Serializable {
     }
 
-    private static final class Poller {
+    /** Package-private for HttpPollSourceTest, which drives it without a cluster. */
+    static final class Poller {
 
         private final HttpClient client;
         private final List<Endpoint> endpoints = new ArrayList<>();
