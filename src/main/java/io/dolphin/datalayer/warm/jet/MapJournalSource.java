@@ -78,6 +78,24 @@ public final class MapJournalSource {
 
     /** Next offset per {@code map/partition}, tagged with the epoch they belong to. */
     record Offsets(long epoch, Map<String, Long> next) implements Serializable {
+
+        /**
+         * The offsets of all readers' snapshots that belong to the journals of {@code epoch}. Offsets of another
+         * epoch point into journals that no longer exist (the cluster restarted): they are dropped with a warning,
+         * and those partitions are read from their oldest event.
+         */
+        static Map<String, Long> restorable(long epoch, List<Offsets> saved, ILogger logger) {
+            Map<String, Long> all = new HashMap<>();
+            for (Offsets o : saved) {
+                if (o.epoch() == epoch) {
+                    all.putAll(o.next());
+                } else {
+                    logger.warning("ignoring journal offsets of epoch " + o.epoch() + ": the journals are of epoch "
+                            + epoch + " (the cluster restarted), reading them from the oldest event");
+                }
+            }
+            return all;
+        }
     }
 
     /** Reads a share of all (map, partition) journals: slot i is {@code slotMap[i]}'s partition {@code slotPartition[i]}. */
@@ -274,15 +292,7 @@ public final class MapJournalSource {
         }
 
         void restore(List<Offsets> saved) {
-            Map<String, Long> all = new HashMap<>();
-            for (Offsets o : saved) {
-                if (o.epoch() == epoch) {
-                    all.putAll(o.next());
-                } else {
-                    logger.warning("ignoring journal offsets of epoch " + o.epoch() + ": the journals are of epoch "
-                            + epoch + " (the cluster restarted), reading them from the oldest event");
-                }
-            }
+            Map<String, Long> all = Offsets.restorable(epoch, saved, logger);
             for (int i = 0; i < offsets.length; i++) {
                 Long next = all.get(slotMap[i] + "/" + slotPartition[i]);
                 if (next != null) {
