@@ -5,6 +5,7 @@ import com.hazelcast.jet.pipeline.SourceBuilder;
 import com.hazelcast.jet.pipeline.SourceBuilder.SourceBuffer;
 import com.hazelcast.jet.pipeline.StreamSource;
 import com.hazelcast.logging.ILogger;
+import io.dolphin.datalayer.common.Backoff;
 
 import java.io.Serializable;
 import java.net.URI;
@@ -68,13 +69,13 @@ final class HttpPollSource {
     public record EndpointSnapshot(String name, long notBeforeEpochMs, int consecutiveFailures) implements Serializable {
     }
 
-    private static final class Poller {
+    /** Package-private for HttpPollSourceTest, which drives it without a cluster. */
+    static final class Poller {
 
         private final HttpClient client;
         private final List<Endpoint> endpoints = new ArrayList<>();
         private final Semaphore wakeups = new Semaphore(0);
         private final long tickNanos;
-        private final long maxBackoffMs;
         private final ILogger log;
         private long nextTickNanos;
 
@@ -87,11 +88,10 @@ final class HttpPollSource {
                     .build();
             long now = System.nanoTime();
             for (HttpEndpoint spec : specs) {
-                endpoints.add(new Endpoint(spec, now));
+                endpoints.add(new Endpoint(spec, now, maxBackoffMs));
             }
             this.tickNanos = TimeUnit.MILLISECONDS.toNanos(tickIntervalMs);
             this.nextTickNanos = now + tickNanos;
-            this.maxBackoffMs = maxBackoffMs;
             this.log = ctx.logger();
         }
 
@@ -123,7 +123,7 @@ final class HttpPollSource {
                 if (done != null) {
                     buffer.add(done);
                     emitted++;
-                    e.scheduleAfter(done, maxBackoffMs, log);
+                    e.scheduleAfter(done, log);
                 }
                 if (e.inFlight == null && now - e.nextDueNanos >= 0) {
                     e.start(client, now, wakeups);
@@ -191,6 +191,8 @@ final class HttpPollSource {
     private static final class Endpoint {
 
         final HttpEndpoint spec;
+        /** From the interval up to max-backoff; an interval longer than max-backoff is never shortened. */
+        final Backoff backoff;
         long nextDueNanos;
         int consecutiveFailures;
         CompletableFuture<HttpResponse<String>> inFlight;
@@ -199,8 +201,9 @@ final class HttpPollSource {
         long startedAtMs;
         long abandonAtNanos;
 
-        Endpoint(HttpEndpoint spec, long nowNanos) {
+        Endpoint(HttpEndpoint spec, long nowNanos, long maxBackoffMs) {
             this.spec = spec;
+            this.backoff = Backoff.doubling(spec.intervalMs(), Math.max(spec.intervalMs(), maxBackoffMs));
             this.nextDueNanos = nowNanos;
         }
 
@@ -256,7 +259,7 @@ final class HttpPollSource {
         }
 
         /** Healthy: next start one interval after this one's start. Failing: back off, and honour Retry-After. */
-        void scheduleAfter(PollEvent.Response r, long maxBackoffMs, ILogger log) {
+        void scheduleAfter(PollEvent.Response r, ILogger log) {
             long now = System.nanoTime();
             long delayMs = spec.intervalMs();
             if (r.isOk()) {
@@ -270,12 +273,7 @@ final class HttpPollSource {
                             + (r.error() != null ? r.error() : "HTTP " + r.status()) + "; backing off");
                 }
                 consecutiveFailures++;
-                long cap = Math.max(spec.intervalMs(), maxBackoffMs);
-                int doublings = Math.min(consecutiveFailures - 1, 30);
-                delayMs = Math.min(cap, spec.intervalMs() << doublings);
-                if (delayMs <= 0) {
-                    delayMs = cap;
-                }
+                delayMs = backoff.delay(consecutiveFailures);
             }
             long due = startedNanos + TimeUnit.MILLISECONDS.toNanos(delayMs);
             if (r.retryAfterMs() >= 0 && !r.isOk()) {

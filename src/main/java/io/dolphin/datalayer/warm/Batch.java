@@ -23,7 +23,7 @@ import java.util.TreeMap;
  */
 public final class Batch {
 
-    private final Map<RangeKey, long[]> ranges = new HashMap<>();
+    private final Map<RangeKey, SeqRange> ranges = new HashMap<>();
     private final List<BatchRow> rows = new ArrayList<>();
     private final Map<MapKey, LastValue> lastValues = new LinkedHashMap<>();
     private final String fixedToken;
@@ -40,10 +40,7 @@ public final class Batch {
     }
 
     public void add(JournalEvent e, List<TableRow> eventRows, LastValue lastValue) {
-        RangeKey rk = RangeKey.of(e);
-        long[] r = ranges.computeIfAbsent(rk, k -> new long[]{e.seq(), e.seq()});
-        r[0] = Math.min(r[0], e.seq());
-        r[1] = Math.max(r[1], e.seq());
+        ranges.compute(RangeKey.of(e), (k, r) -> r == null ? SeqRange.of(e.seq()) : r.extend(e.seq()));
         for (TableRow row : eventRows) {
             rows.add(new BatchRow(row, e));
         }
@@ -70,7 +67,7 @@ public final class Batch {
         return firstReadTimeMs;
     }
 
-    public Map<RangeKey, long[]> ranges() {
+    public Map<RangeKey, SeqRange> ranges() {
         return ranges;
     }
 
@@ -114,11 +111,12 @@ public final class Batch {
         return tokenOf(ranges);
     }
 
-    static String tokenOf(Map<RangeKey, long[]> ranges) {
+    /** Tokens are stored in ClickHouse: this text must stay byte-identical across releases (BatchTest pins it). */
+    static String tokenOf(Map<RangeKey, SeqRange> ranges) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (Map.Entry<RangeKey, long[]> e : new TreeMap<>(ranges).entrySet()) {
-                String part = e.getKey() + ":" + e.getValue()[0] + "-" + e.getValue()[1] + ";";
+            for (Map.Entry<RangeKey, SeqRange> e : new TreeMap<>(ranges).entrySet()) {
+                String part = e.getKey() + ":" + e.getValue().lo() + "-" + e.getValue().hi() + ";";
                 sha.update(part.getBytes(StandardCharsets.UTF_8));
             }
             return "dolphin-warm-sink-" + HexFormat.of().formatHex(sha.digest(), 0, 16);

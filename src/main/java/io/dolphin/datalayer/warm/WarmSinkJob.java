@@ -6,13 +6,7 @@ import io.dolphin.datalayer.warm.jet.WarmSinks;
 import io.dolphin.datalayer.common.JobSubmission;
 import com.hazelcast.jet.pipeline.Pipeline;
 import com.hazelcast.jet.pipeline.StreamStage;
-import io.dolphin.datalayer.common.JobSettings;
 import io.dolphin.datalayer.common.DeadLetters;
-import io.dolphin.datalayer.common.DolphinMaps;
-import io.dolphin.datalayer.warm.store.WarmStoreConfig;
-
-import java.io.Serializable;
-import java.util.List;
 
 /**
  * dolphin-warm-sink: every Dolphin map's event journal into the warm store (embedded DuckDB by default,
@@ -37,31 +31,7 @@ public final class WarmSinkJob {
     private WarmSinkJob() {
     }
 
-    /** The settings of {@code jobs/warm-sink.yaml}. */
-    public record Settings(WarmStoreConfig store, WriterPolicy policy, List<String> maps) implements Serializable {
-
-        public Settings {
-            maps = List.copyOf(maps);
-        }
-
-        public static Settings from(JobSettings s) {
-            WarmStoreConfig store = new WarmStoreConfig(s.string("warm-jdbc-url"), s.string("warm-user"),
-                    s.string("warm-password"), s.bool("apply-schema"));
-            WriterPolicy policy = new WriterPolicy(s.intValue("batch-max-events"), s.longValue("batch-max-delay-ms"),
-                    s.intValue("max-buffered-events"), s.longValue("retry-initial-ms"), s.longValue("retry-max-ms"),
-                    s.longValue("replay-timeout-ms"));
-            List<String> maps = s.list("maps").stream().map(String::valueOf).toList();
-            for (String m : maps) {
-                if (!DolphinMaps.JOURNALED.contains(m)) {
-                    throw new IllegalArgumentException("dolphin-warm-sink: '" + m + "' is not a journaled Dolphin map; "
-                            + "known: " + DolphinMaps.JOURNALED);
-                }
-            }
-            return new Settings(store, policy, maps);
-        }
-    }
-
-    public static Pipeline pipeline(Settings settings) {
+    public static Pipeline pipeline(WarmSinkSettings settings) {
         // One partition's events keep their order only if they all take the same path to the single writer: each
         // partition has one reader, and with order preserved the reader's events stay on its own mapping processor
         // (no hop to another member: the readers read the partitions their member owns).
@@ -80,6 +50,6 @@ public final class WarmSinkJob {
     }
 
     public static void main(String[] args) {
-        JobSubmission.submitFromMain(DESCRIPTOR_ID, d -> pipeline(Settings.from(d.settings())));
+        JobSubmission.submitFromMain(DESCRIPTOR_ID, d -> pipeline(WarmSinkSettings.from(d.settings())));
     }
 }

@@ -7,7 +7,9 @@ import java.util.List;
 
 /**
  * The warm store as the delivery logic sees it: small enough that {@link WarmStoreWriter}'s replay and overlap
- * handling is tested without a database, and implemented per dialect ({@link DuckDbStore}, {@link ClickHouseStore}).
+ * handling is tested without a database ({@code WarmStoreWriterTest}, against an in-memory store that keeps the
+ * ClickHouse intent protocol and token deduplication), and implemented per dialect ({@code DuckDbStore},
+ * {@code ClickHouseStore} in {@code warm.store}).
  */
 public interface WarmStore extends AutoCloseable {
 

@@ -1,6 +1,7 @@
 package io.dolphin.datalayer.warm;
 
 import io.dolphin.datalayer.common.JournalEvent;
+import io.dolphin.datalayer.common.Backoff;
 import io.dolphin.datalayer.warm.store.StoreErrors;
 import com.hazelcast.logging.ILogger;
 
@@ -42,6 +43,9 @@ import java.util.function.LongSupplier;
  *
  * A key that comes back ADDED with exactly the raw value the store already holds for it is hz-warmup restoring the
  * hot store: its range is committed but it adds no row, so a full cluster restart does not repeat history.
+ *
+ * <p>{@code WarmStoreWriterTest} drives each transition above against an in-memory {@link WarmStore} and a clock of
+ * its own, in milliseconds; the store tests and the job tests then run the same logic against DuckDB and a cluster.
  */
 public final class WarmStoreWriter implements AutoCloseable {
 
@@ -55,6 +59,7 @@ public final class WarmStoreWriter implements AutoCloseable {
 
     private final WarmStore store;
     private final WriterPolicy policy;
+    private final Backoff retryBackoff;
     private final LongSupplier clock;
     private final ILogger logger;
     private final DeadLetterTarget deadLetters;
@@ -80,6 +85,7 @@ public final class WarmStoreWriter implements AutoCloseable {
                            DeadLetterTarget deadLetters) {
         this.store = store;
         this.policy = policy;
+        this.retryBackoff = policy.retryBackoff();
         this.clock = clock;
         this.logger = logger;
         this.deadLetters = deadLetters;
@@ -278,7 +284,7 @@ public final class WarmStoreWriter implements AutoCloseable {
     }
 
     private void onCommitted(Batch batch) {
-        batch.ranges().forEach((k, r) -> committed.merge(k, r[1], Math::max));
+        batch.ranges().forEach((k, r) -> committed.merge(k, r.hi(), Math::max));
         counters.rowsWritten += batch.rows().size();
         counters.eventsCommitted += batch.events();
         counters.batches++;
@@ -295,7 +301,7 @@ public final class WarmStoreWriter implements AutoCloseable {
         counters.storeUp = false;
         store.close();
         open = false;
-        backoffMs = backoffMs == 0 ? policy.retryInitialMs() : Math.min(policy.retryMaxMs(), backoffMs * 2);
+        backoffMs = retryBackoff.next(backoffMs);
         nextAttemptAt = now + backoffMs;
         if (now - lastFailureLogAt >= LOG_EVERY_MS) {
             lastFailureLogAt = now;
@@ -313,7 +319,7 @@ public final class WarmStoreWriter implements AutoCloseable {
             bisect(e.getKey(), e.getValue(), bad);
             if (bad.size() > 1 && bad.size() == e.getValue().size()) {
                 // a table that refuses every row has a problem of its own: no row is dead-lettered for it
-                throw new SQLException("IO Error: " + e.getKey().qualifiedName() + " refuses every row of the batch");
+                throw new RetryableWriteException(e.getKey().qualifiedName() + " refuses every row of the batch");
             }
             for (Batch.BatchRow r : bad) {
                 deadLetters.reject(r.origin(), "the warm store refused the row for " + e.getKey().qualifiedName()
@@ -324,7 +330,7 @@ public final class WarmStoreWriter implements AutoCloseable {
         }
         counters.badRows += found;
         if (found == 0) {
-            throw new SQLException("IO Error: the batch was refused but no single row is: retrying it");
+            throw new RetryableWriteException("the batch was refused but no single row is: retrying it");
         }
     }
 
@@ -348,7 +354,7 @@ public final class WarmStoreWriter implements AutoCloseable {
 
     private boolean isCommitted(Batch batch) {
         return batch.ranges().entrySet().stream()
-                .allMatch(e -> committed.getOrDefault(e.getKey(), -1L) >= e.getValue()[1]);
+                .allMatch(e -> committed.getOrDefault(e.getKey(), -1L) >= e.getValue().hi());
     }
 
     private void updateGauges(long now) {
@@ -374,13 +380,13 @@ public final class WarmStoreWriter implements AutoCloseable {
         }
 
         boolean covers(Batch.RangeKey rk, long seq) {
-            long[] r = intent.ranges().get(rk);
-            return r != null && seq >= r[0] && seq <= r[1];
+            SeqRange r = intent.ranges().get(rk);
+            return r != null && r.contains(seq);
         }
 
         boolean isComplete() {
             return intent.ranges().entrySet().stream()
-                    .allMatch(e -> seen.getOrDefault(e.getKey(), -1L) >= e.getValue()[1]);
+                    .allMatch(e -> seen.getOrDefault(e.getKey(), -1L) >= e.getValue().hi());
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.dolphin.datalayer.warm;
 
+import io.dolphin.datalayer.common.Backoff;
+
 import java.io.Serializable;
 
 /**
@@ -20,5 +22,14 @@ public record WriterPolicy(int batchMaxEvents, long batchMaxDelayMs, int maxBuff
             throw new IllegalArgumentException("need 1 <= batchMaxEvents <= maxBufferedEvents, got " + batchMaxEvents
                     + " and " + maxBufferedEvents);
         }
+        if (retryInitialMs <= 0 || retryMaxMs < retryInitialMs) {
+            throw new IllegalArgumentException("need 0 < retryInitialMs <= retryMaxMs, got " + retryInitialMs
+                    + " and " + retryMaxMs);
+        }
+    }
+
+    /** The wait after each transient failure in a row. */
+    public Backoff retryBackoff() {
+        return Backoff.doubling(retryInitialMs, retryMaxMs);
     }
 }

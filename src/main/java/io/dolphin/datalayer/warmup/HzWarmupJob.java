@@ -2,10 +2,6 @@ package io.dolphin.datalayer.warmup;
 
 import io.dolphin.datalayer.common.JobSubmission;
 import com.hazelcast.jet.pipeline.Pipeline;
-import io.dolphin.datalayer.common.JobSettings;
-import io.dolphin.datalayer.warm.store.WarmStoreConfig;
-
-import java.io.Serializable;
 
 /**
  * dolphin-hz-warmup: after a full cluster restart, every key of every Dolphin map gets back the exact JSON text
@@ -29,17 +25,7 @@ public final class HzWarmupJob {
     private HzWarmupJob() {
     }
 
-    /** The settings of {@code jobs/hz-warmup.yaml}. */
-    public record Settings(WarmStoreConfig store) implements Serializable {
-
-        public static Settings from(JobSettings s) {
-            // Read-only: a store the sink never wrote restores nothing (see LastValuesSource), no DDL needed.
-            return new Settings(new WarmStoreConfig(s.string("warm-jdbc-url"), s.string("warm-user"),
-                    s.string("warm-password"), false));
-        }
-    }
-
-    public static Pipeline pipeline(Settings settings) {
+    public static Pipeline pipeline(HzWarmupSettings settings) {
         Pipeline p = Pipeline.create();
         p.readFrom(LastValuesSource.of(settings.store()))
                 .setName("1-warm-store-last-values")
@@ -48,6 +34,6 @@ public final class HzWarmupJob {
     }
 
     public static void main(String[] args) {
-        JobSubmission.submitFromMain(DESCRIPTOR_ID, d -> pipeline(Settings.from(d.settings())));
+        JobSubmission.submitFromMain(DESCRIPTOR_ID, d -> pipeline(HzWarmupSettings.from(d.settings())));
     }
 }

@@ -39,8 +39,8 @@ public class WarmSinkJobTest {
         cluster.close();
     }
 
-    static WarmSinkJob.Settings settings(String url) {
-        return new WarmSinkJob.Settings(new WarmStoreConfig(url, "", "", true),
+    static WarmSinkSettings settings(String url) {
+        return new WarmSinkSettings(new WarmStoreConfig(url, "", "", true),
                 new WriterPolicy(5_000, 100, 20_000, 100, 1_000, 10_000), DolphinMaps.JOURNALED);
     }
 

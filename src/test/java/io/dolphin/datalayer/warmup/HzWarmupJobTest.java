@@ -56,7 +56,7 @@ class HzWarmupJobTest {
         cluster = new TestCluster();
         HazelcastInstance second = cluster.newMember();
         assertEquals(0, contents(second).values().stream().mapToInt(Map::size).sum());
-        Job warmup = second.getJet().newJob(HzWarmupJob.pipeline(new HzWarmupJob.Settings(
+        Job warmup = second.getJet().newJob(HzWarmupJob.pipeline(new HzWarmupSettings(
                 new WarmStoreConfig(db.url(), "", "", false))), new JobConfig().setName(HzWarmupJob.JOB_NAME)
                 .setStoreMetricsAfterJobCompletion(true));
         warmup.join();
@@ -95,7 +95,7 @@ class HzWarmupJobTest {
         WarmDb db = new WarmDb(dir.resolve("fresh.duckdb"));
 
         // When
-        Job warmup = member.getJet().newJob(HzWarmupJob.pipeline(new HzWarmupJob.Settings(
+        Job warmup = member.getJet().newJob(HzWarmupJob.pipeline(new HzWarmupSettings(
                 new WarmStoreConfig(db.url(), "", "", false))), new JobConfig().setName(HzWarmupJob.JOB_NAME));
         warmup.join();
 

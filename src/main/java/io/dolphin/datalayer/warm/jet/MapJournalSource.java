@@ -1,6 +1,7 @@
 package io.dolphin.datalayer.warm.jet;
 
 import io.dolphin.datalayer.common.JournalEvent;
+import io.dolphin.datalayer.common.Backoff;
 import com.hazelcast.core.EntryEventType;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.function.FunctionEx;
@@ -55,8 +56,7 @@ public final class MapJournalSource {
      */
     static final int MAX_FETCH = 1_000;
     /** Idle partitions are re-read after 0.2 ms growing to 250 ms: the warm store's batches are ~1 s anyway. */
-    private static final long MIN_IDLE_BACKOFF_NANOS = 100_000L;
-    private static final long MAX_IDLE_BACKOFF_NANOS = 250_000_000L;
+    static final Backoff IDLE_BACKOFF_NANOS = Backoff.doubling(200_000L, 250_000_000L);
     private static final int MAX_EVENTS_PER_FILL = 4_096;
 
     private MapJournalSource() {
@@ -78,6 +78,24 @@ public final class MapJournalSource {
 
     /** Next offset per {@code map/partition}, tagged with the epoch they belong to. */
     record Offsets(long epoch, Map<String, Long> next) implements Serializable {
+
+        /**
+         * The offsets of all readers' snapshots that belong to the journals of {@code epoch}. Offsets of another
+         * epoch point into journals that no longer exist (the cluster restarted): they are dropped with a warning,
+         * and those partitions are read from their oldest event.
+         */
+        static Map<String, Long> restorable(long epoch, List<Offsets> saved, ILogger logger) {
+            Map<String, Long> all = new HashMap<>();
+            for (Offsets o : saved) {
+                if (o.epoch() == epoch) {
+                    all.putAll(o.next());
+                } else {
+                    logger.warning("ignoring journal offsets of epoch " + o.epoch() + ": the journals are of epoch "
+                            + epoch + " (the cluster restarted), reading them from the oldest event");
+                }
+            }
+            return all;
+        }
     }
 
     /** Reads a share of all (map, partition) journals: slot i is {@code slotMap[i]}'s partition {@code slotPartition[i]}. */
@@ -92,7 +110,8 @@ public final class MapJournalSource {
                 new ArrayList<>();
         private final long[] capacityPerPartition;
         private final long[] nextReadAt;
-        private final int[] idleStreak;
+        /** Per slot, the current idle pause in nanos; 0 while the partition has events. */
+        private final long[] idlePause;
         private int cursor;
         private Metric overflow;
         private Metric fill;
@@ -119,7 +138,7 @@ public final class MapJournalSource {
             offsets = new long[mine.size()];
             capacityPerPartition = new long[mine.size()];
             nextReadAt = new long[mine.size()];
-            idleStreak = new int[mine.size()];
+            idlePause = new long[mine.size()];
             for (int i = 0; i < mine.size(); i++) {
                 slotMap[i] = maps.get(mine.get(i) / partitionCount);
                 capacityPerPartition[i] = Math.max(1, hz.getConfig().getMapConfig(slotMap[i]).getEventJournalConfig()
@@ -170,12 +189,12 @@ public final class MapJournalSource {
                 int size = result == null ? 0 : emit(result, i, buffer);
                 emitted += size;
                 if (size > 0 || result == null) {
-                    idleStreak[i] = 0;
+                    idlePause[i] = 0;
                     reads.set(i, read(i));
                 } else {
                     // Nothing new: ask again after a pause that grows while the partition stays idle.
-                    idleStreak[i] = Math.min(idleStreak[i] + 1, 16);
-                    nextReadAt[i] = now + Math.min(MAX_IDLE_BACKOFF_NANOS, MIN_IDLE_BACKOFF_NANOS << idleStreak[i]);
+                    idlePause[i] = IDLE_BACKOFF_NANOS.next(idlePause[i]);
+                    nextReadAt[i] = now + idlePause[i];
                     reads.set(i, null);
                 }
             }
@@ -273,15 +292,7 @@ public final class MapJournalSource {
         }
 
         void restore(List<Offsets> saved) {
-            Map<String, Long> all = new HashMap<>();
-            for (Offsets o : saved) {
-                if (o.epoch() == epoch) {
-                    all.putAll(o.next());
-                } else {
-                    logger.warning("ignoring journal offsets of epoch " + o.epoch() + ": the journals are of epoch "
-                            + epoch + " (the cluster restarted), reading them from the oldest event");
-                }
-            }
+            Map<String, Long> all = Offsets.restorable(epoch, saved, logger);
             for (int i = 0; i < offsets.length; i++) {
                 Long next = all.get(slotMap[i] + "/" + slotPartition[i]);
                 if (next != null) {

@@ -2,6 +2,7 @@ package io.dolphin.datalayer.warm.store;
 
 import io.dolphin.datalayer.warm.Batch;
 import io.dolphin.datalayer.common.ColumnType;
+import io.dolphin.datalayer.warm.SeqRange;
 import io.dolphin.datalayer.warm.StoreState;
 import io.dolphin.datalayer.common.TableRow;
 import io.dolphin.datalayer.warm.WarmStore;
@@ -13,6 +14,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -181,7 +183,7 @@ final class ClickHouseStore implements WarmStore {
         long now = System.currentTimeMillis() * 1_000L;
         List<TableRow> rows = new ArrayList<>();
         batch.ranges().forEach((k, r) -> rows.add(new TableRow(null, false, new Object[]{k.epoch(), k.map(),
-                (long) k.partition(), r[0], r[1], now})));
+                (long) k.partition(), r.lo(), r.hi(), now})));
         insert("dolphin._ingest", LEDGER_COLUMNS, rows, token);
     }
 
@@ -197,20 +199,21 @@ final class ClickHouseStore implements WarmStore {
         return version;
     }
 
-    static String encodeRanges(Map<Batch.RangeKey, long[]> ranges) {
+    /** The intent's ranges as stored in {@code _ingest_intent.ranges}; the next release reads this text back. */
+    static String encodeRanges(Map<Batch.RangeKey, SeqRange> ranges) {
         Map<String, Object> out = new LinkedHashMap<>();
-        ranges.forEach((k, r) -> out.put(k.toString(), List.of(r[0], r[1])));
+        ranges.forEach((k, r) -> out.put(k.toString(), List.of(r.lo(), r.hi())));
         return Json.write(out);
     }
 
     @SuppressWarnings("unchecked")
-    static Map<Batch.RangeKey, long[]> decodeRanges(String json) {
-        Map<Batch.RangeKey, long[]> out = new HashMap<>();
+    static Map<Batch.RangeKey, SeqRange> decodeRanges(String json) {
+        Map<Batch.RangeKey, SeqRange> out = new HashMap<>();
         Json.parseObject(json).forEach((k, v) -> {
             String[] p = k.split("/", 3);
             List<Number> r = (List<Number>) v;
             out.put(new Batch.RangeKey(Long.parseLong(p[0]), p[1], Integer.parseInt(p[2])),
-                    new long[]{r.get(0).longValue(), r.get(1).longValue()});
+                    new SeqRange(r.get(0).longValue(), r.get(1).longValue()));
         });
         return out;
     }
@@ -250,7 +253,7 @@ final class ClickHouseStore implements WarmStore {
 
     private void requireOpen() throws SQLException {
         if (connection == null) {
-            throw new java.sql.SQLTransientConnectionException("not connected to the warm store");
+            throw new SQLTransientConnectionException("not connected to the warm store");
         }
     }
 

@@ -2,6 +2,7 @@ package io.dolphin.datalayer.warm.store;
 
 import io.dolphin.datalayer.warm.Batch;
 import io.dolphin.datalayer.common.ColumnType;
+import io.dolphin.datalayer.warm.SeqRange;
 import io.dolphin.datalayer.warm.StoreState;
 import io.dolphin.datalayer.common.TableRow;
 import io.dolphin.datalayer.warm.WarmStore;
@@ -13,6 +14,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -191,9 +193,9 @@ final class DuckDbStore implements WarmStore {
         }
         long now = System.currentTimeMillis() * 1_000L;
         try (DuckDBAppender a = duck.createAppender(WarmTable.BLUE, "_ingest")) {
-            for (Map.Entry<Batch.RangeKey, long[]> e : batch.ranges().entrySet()) {
+            for (Map.Entry<Batch.RangeKey, SeqRange> e : batch.ranges().entrySet()) {
                 a.beginRow().append(e.getKey().epoch()).append(e.getKey().map()).append(e.getKey().partition())
-                        .append(e.getValue()[0]).append(e.getValue()[1]).appendEpochMicros(now).endRow();
+                        .append(e.getValue().lo()).append(e.getValue().hi()).appendEpochMicros(now).endRow();
             }
         }
     }
@@ -242,7 +244,7 @@ final class DuckDbStore implements WarmStore {
 
     private void requireOpen() throws SQLException {
         if (connection == null) {
-            throw new SQLException("IO Error: not connected to the warm store");
+            throw new SQLTransientConnectionException("not connected to the warm store");
         }
     }
 }

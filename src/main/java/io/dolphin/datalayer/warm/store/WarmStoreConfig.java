@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.Properties;
 
 /**
@@ -50,7 +51,8 @@ public record WarmStoreConfig(String url, String user, String password, boolean 
                 try {
                     Files.createDirectories(file.getParent());
                 } catch (java.io.IOException e) {
-                    throw new SQLException("IO Error: cannot create the folder of " + file + ": " + e.getMessage(), e);
+                    throw new SQLTransientConnectionException("cannot create the folder of " + file + ": "
+                            + e.getMessage(), e);
                 }
             }
         }
