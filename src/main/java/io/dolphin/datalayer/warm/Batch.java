@@ -24,6 +24,8 @@ import java.util.TreeMap;
 public final class Batch {
 
     private final Map<RangeKey, SeqRange> ranges = new HashMap<>();
+    /** Per partition, the runs of consecutive sequences added, ascending. */
+    private final Map<RangeKey, List<SeqRange>> runs = new HashMap<>();
     private final List<BatchRow> rows = new ArrayList<>();
     private final Map<MapKey, LastValue> lastValues = new LinkedHashMap<>();
     private final String fixedToken;
@@ -40,7 +42,9 @@ public final class Batch {
     }
 
     public void add(JournalEvent e, List<TableRow> eventRows, LastValue lastValue) {
-        ranges.compute(RangeKey.of(e), (k, r) -> r == null ? SeqRange.of(e.seq()) : r.extend(e.seq()));
+        RangeKey key = RangeKey.of(e);
+        ranges.compute(key, (k, r) -> r == null ? SeqRange.of(e.seq()) : r.extend(e.seq()));
+        addToRuns(runs.computeIfAbsent(key, k -> new ArrayList<>()), e.seq());
         for (TableRow row : eventRows) {
             rows.add(new BatchRow(row, e));
         }
@@ -69,6 +73,36 @@ public final class Batch {
 
     public Map<RangeKey, SeqRange> ranges() {
         return ranges;
+    }
+
+    /**
+     * Per partition, the contiguous runs of sequences this batch accounts for, ascending: its range minus the
+     * sequences it never saw (events the journal lost). What the {@code _ingest_runs} ledger records, so an audit
+     * sees every gap even when it falls inside one batch.
+     */
+    public Map<RangeKey, List<SeqRange>> runs() {
+        return runs;
+    }
+
+    /** Events of a partition come in sequence order, so this nearly always extends the last run or starts one. */
+    private static void addToRuns(List<SeqRange> list, long seq) {
+        int last = list.size() - 1;
+        if (last < 0 || seq > list.get(last).hi() + 1) {
+            list.add(SeqRange.of(seq));
+        } else if (seq == list.get(last).hi() + 1) {
+            list.set(last, new SeqRange(list.get(last).lo(), seq));
+        } else if (list.stream().noneMatch(r -> r.contains(seq))) {
+            // out of order (a replay's re-assembly): insert and join neighbours
+            list.add(SeqRange.of(seq));
+            list.sort(Comparator.comparingLong(SeqRange::lo));
+            for (int i = list.size() - 1; i > 0; i--) {
+                if (list.get(i).lo() <= list.get(i - 1).hi() + 1) {
+                    list.set(i - 1, new SeqRange(list.get(i - 1).lo(), Math.max(list.get(i - 1).hi(),
+                            list.get(i).hi())));
+                    list.remove(i);
+                }
+            }
+        }
     }
 
     public List<BatchRow> rows() {

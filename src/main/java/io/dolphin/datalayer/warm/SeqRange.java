@@ -4,7 +4,7 @@ import java.io.Serializable;
 
 /**
  * The journal sequences {@code lo..hi} (both included) of one journal partition that a batch covers: what
- * {@code _ingest} and a ClickHouse intent record, and what a batch's token is derived from.
+ * {@code _ingest_runs} and a ClickHouse intent record, and what a batch's token is derived from.
  */
 public record SeqRange(long lo, long hi) implements Serializable {
 

@@ -14,13 +14,13 @@ import io.dolphin.datalayer.common.DeadLetters;
  *
  * <pre>
  *  (1) dolphin-journals ──rebalance by map/partition──▶ (2) map-rows ──▶ (4) warm-store  (one writer)
- *      journal events with                              rows per table       batch + hz_last_values + _ingest
+ *      journal events with                              rows per table       batch + hz_last_values + _ingest_runs
  *      (epoch, map, partition, seq)                     │                    in one transaction (DuckDB) or
  *      offsets in Jet snapshots                         └─rejected─▶ (3) dead-letters   a token protocol (ClickHouse)
  * </pre>
  *
  * Delivery is at-least-once from the journals (snapshots hold the offsets; the sink snapshot completes only once
- * everything before it is stored) and idempotent in the store (the {@code _ingest} ledger turns replays into no-ops):
+ * everything before it is stored) and idempotent in the store (the {@code _ingest_runs} ledger turns replays into no-ops):
  * docs/warm-sink.md has the state machine, the ClickHouse design and the outage arithmetic.
  */
 public final class WarmSinkJob {

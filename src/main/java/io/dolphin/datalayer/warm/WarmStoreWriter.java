@@ -19,7 +19,7 @@ import java.util.function.LongSupplier;
  * <pre>
  *  journal partition (epoch E, map M, partition P):   seq 0 ........ c | c+1 ........ b | b+1 ....
  *                                                     in the store     in a batch       not seen yet
- *  _ingest[E,M,P].hi = c  (committed with the rows, in the same transaction or protocol)
+ *  _ingest_runs[E,M,P] ends at c  (committed with the rows, in the same transaction or protocol)
  *
  *  event seq s arrives      s <= seen[E,M,P]          -> duplicate of a replay: skipped, counted
  *                           value order <= stored     -> the map's writer replayed it after its own restart:

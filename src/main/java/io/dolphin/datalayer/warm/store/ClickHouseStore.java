@@ -33,10 +33,10 @@ import java.util.stream.Collectors;
  * <ol>
  *   <li>{@code _ingest_intent} gets {@code (epoch, token, ranges, BEFORE)};</li>
  *   <li>each table gets one insert with {@code insert_deduplication_token = <token>:<db.table>};</li>
- *   <li>{@code hz_last_values} and {@code _ingest} get theirs, with tokens too;</li>
+ *   <li>{@code hz_last_values} and {@code _ingest_runs} get theirs, with tokens too;</li>
  *   <li>{@code _ingest_intent} gets {@code AFTER}.</li>
  * </ol>
- * A crash anywhere leaves either AFTER (done; {@code _ingest} holds the ranges) or BEFORE: then the restarted
+ * A crash anywhere leaves either AFTER (done; {@code _ingest_runs} holds the ranges) or BEFORE: then the restarted
  * writer re-assembles exactly the announced ranges and repeats every insert with the same tokens, and the server
  * drops the ones it already has (every table keeps {@code non_replicated_deduplication_window} tokens).
  */
@@ -52,6 +52,7 @@ final class ClickHouseStore implements WarmStore {
 
     private final WarmStoreConfig config;
     private final ProtocolSteps steps;
+    private final LedgerRuns ledger = new LedgerRuns();
     private Connection connection;
     private long version;
 
@@ -75,13 +76,18 @@ final class ClickHouseStore implements WarmStore {
         Map<Batch.MapKey, String> lastValues = new HashMap<>();
         Map<Batch.MapKey, Long> lastOrders = new HashMap<>();
         StoreState.Intent pending = null;
+        ledger.clear();
         try (Statement st = connection.createStatement()) {
-            try (ResultSet rs = st.executeQuery("SELECT epoch, map, partition, max(hi) FROM dolphin._ingest "
-                    + "GROUP BY epoch, map, partition")) {
-                while (rs.next()) {
-                    committed.put(new Batch.RangeKey(rs.getLong(1), rs.getString(2), rs.getInt(3)), rs.getLong(4));
+            for (String table : List.of("dolphin._ingest", "dolphin._ingest_runs")) {
+                try (ResultSet rs = st.executeQuery("SELECT epoch, map, partition, lo, max(hi) FROM " + table
+                        + " GROUP BY epoch, map, partition, lo")) {
+                    while (rs.next()) {
+                        ledger.load(new Batch.RangeKey(rs.getLong(1), rs.getString(2), rs.getInt(3)),
+                                new SeqRange(rs.getLong(4), rs.getLong(5)));
+                    }
                 }
             }
+            committed.putAll(ledger.committed());
             for (String db : List.of(WarmTable.BLUE, WarmTable.GREEN)) {
                 try (ResultSet rs = st.executeQuery("SELECT map, key, value, value_order FROM " + db
                         + ".hz_last_values FINAL WHERE is_deleted = 0")) {
@@ -181,10 +187,14 @@ final class ClickHouseStore implements WarmStore {
 
     private void writeLedger(Batch batch, String token) throws SQLException {
         long now = System.currentTimeMillis() * 1_000L;
+        List<LedgerRuns.Row> plan = ledger.plan(batch);
         List<TableRow> rows = new ArrayList<>();
-        batch.ranges().forEach((k, r) -> rows.add(new TableRow(null, false, new Object[]{k.epoch(), k.map(),
-                (long) k.partition(), r.lo(), r.hi(), now})));
-        insert("dolphin._ingest", LEDGER_COLUMNS, rows, token);
+        for (LedgerRuns.Row r : plan) {
+            rows.add(new TableRow(null, false, new Object[]{r.key().epoch(), r.key().map(), (long) r.key().partition(),
+                r.run().lo(), r.run().hi(), now}));
+        }
+        insert("dolphin._ingest_runs", LEDGER_COLUMNS, rows, token);
+        ledger.apply(plan);
     }
 
     private void intent(Batch batch, String token, String state) throws SQLException {

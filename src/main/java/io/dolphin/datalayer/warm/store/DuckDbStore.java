@@ -24,8 +24,8 @@ import java.util.Map;
 /**
  * The embedded warm store. Each batch is one DuckDB transaction: the rows go in through the Appender (Jet's plain
  * JDBC sink reaches ~10k rows/s into DuckDB, the Appender ~0.5M), and in the same transaction the batch replaces
- * its keys' rows in {@code hz_last_values} and its partitions' rows in {@code _ingest}. A batch is therefore in the
- * store entirely or not at all, and {@code _ingest} says exactly which journal events are in it.
+ * its keys' rows in {@code hz_last_values} and its partitions' rows in {@code _ingest_runs}. A batch is therefore in the
+ * store entirely or not at all, and {@code _ingest_runs} says exactly which journal events are in it.
  *
  * <p>The Appender joins the connection's transaction only once one is open, hence the explicit {@code BEGIN}.
  * After any failure the transaction is rolled back, never committed: DuckDB would otherwise commit nothing and say
@@ -36,6 +36,7 @@ final class DuckDbStore implements WarmStore {
     private static final int KEYS_PER_DELETE = 500;
 
     private final WarmStoreConfig config;
+    private final LedgerRuns ledger = new LedgerRuns();
     private Connection connection;
     private DuckDBConnection duck;
 
@@ -55,12 +56,16 @@ final class DuckDbStore implements WarmStore {
         Map<Batch.MapKey, String> lastValues = new HashMap<>();
         Map<Batch.MapKey, Long> lastOrders = new HashMap<>();
         try (Statement st = connection.createStatement()) {
-            try (ResultSet rs = st.executeQuery("SELECT epoch, map, \"partition\", hi FROM dolphin._ingest")) {
-                while (rs.next()) {
-                    committed.merge(new Batch.RangeKey(rs.getLong(1), rs.getString(2), rs.getInt(3)), rs.getLong(4),
-                            Math::max);
+            ledger.clear();
+            for (String table : List.of("dolphin._ingest", "dolphin._ingest_runs")) {
+                try (ResultSet rs = st.executeQuery("SELECT epoch, map, \"partition\", lo, hi FROM " + table)) {
+                    while (rs.next()) {
+                        ledger.load(new Batch.RangeKey(rs.getLong(1), rs.getString(2), rs.getInt(3)),
+                                new SeqRange(rs.getLong(4), rs.getLong(5)));
+                    }
                 }
             }
+            committed.putAll(ledger.committed());
             for (String db : List.of(WarmTable.BLUE, WarmTable.GREEN)) {
                 try (ResultSet rs = st.executeQuery("SELECT map, key, value, value_order FROM " + db
                         + ".hz_last_values")) {
@@ -89,9 +94,10 @@ final class DuckDbStore implements WarmStore {
                 append(e.getKey(), rows);
             }
             writeLastValues(batch);
-            writeLedger(batch);
+            List<LedgerRuns.Row> plan = writeLedger(batch);
             surfaceAbort();
             execute("COMMIT");
+            ledger.apply(plan);
         } catch (SQLException | RuntimeException e) {
             abandonTransaction();
             throw e instanceof SQLException s ? s : new SQLException(e.getMessage(), e);
@@ -181,23 +187,32 @@ final class DuckDbStore implements WarmStore {
         }
     }
 
-    /** One row per touched partition: the range this batch covered, replacing the previous batch's. */
-    private void writeLedger(Batch batch) throws SQLException {
-        Map<String, List<Batch.RangeKey>> byEpochMap = new HashMap<>();
-        batch.ranges().keySet().forEach(k -> byEpochMap.computeIfAbsent(k.epoch() + "|" + k.map(),
-                x -> new ArrayList<>()).add(k));
-        for (List<Batch.RangeKey> keys : byEpochMap.values()) {
-            List<String> partitions = keys.stream().map(k -> Integer.toString(k.partition())).toList();
-            deleteIn("DELETE FROM dolphin._ingest WHERE epoch = " + keys.get(0).epoch() + " AND map = ? AND "
-                    + "CAST(\"partition\" AS VARCHAR) IN ", keys.get(0).map(), partitions);
-        }
-        long now = System.currentTimeMillis() * 1_000L;
-        try (DuckDBAppender a = duck.createAppender(WarmTable.BLUE, "_ingest")) {
-            for (Map.Entry<Batch.RangeKey, SeqRange> e : batch.ranges().entrySet()) {
-                a.beginRow().append(e.getKey().epoch()).append(e.getKey().map()).append(e.getKey().partition())
-                        .append(e.getValue().lo()).append(e.getValue().hi()).appendEpochMicros(now).endRow();
+    /**
+     * The batch's runs into {@code _ingest_runs}: a run that continues a partition's last run replaces that run's
+     * row (deleted, then appended longer), so the ledger keeps one row per run.
+     */
+    private List<LedgerRuns.Row> writeLedger(Batch batch) throws SQLException {
+        List<LedgerRuns.Row> plan = ledger.plan(batch);
+        Map<String, List<String>> replacedByEpochMap = new HashMap<>();
+        for (LedgerRuns.Row r : plan) {
+            if (r.replaces() != null) {
+                replacedByEpochMap.computeIfAbsent(r.key().epoch() + "|" + r.key().map(), x -> new ArrayList<>())
+                        .add(r.key().partition() + ":" + r.replaces());
             }
         }
+        for (Map.Entry<String, List<String>> e : replacedByEpochMap.entrySet()) {
+            String[] epochMap = e.getKey().split("\\|", 2);
+            deleteIn("DELETE FROM dolphin._ingest_runs WHERE epoch = " + Long.parseLong(epochMap[0]) + " AND map = ?"
+                    + " AND CAST(\"partition\" AS VARCHAR) || ':' || CAST(lo AS VARCHAR) IN ", epochMap[1], e.getValue());
+        }
+        long now = System.currentTimeMillis() * 1_000L;
+        try (DuckDBAppender a = duck.createAppender(WarmTable.BLUE, "_ingest_runs")) {
+            for (LedgerRuns.Row r : plan) {
+                a.beginRow().append(r.key().epoch()).append(r.key().map()).append(r.key().partition())
+                        .append(r.run().lo()).append(r.run().hi()).appendEpochMicros(now).endRow();
+            }
+        }
+        return plan;
     }
 
     private void deleteIn(String sqlPrefix, String first, List<String> values) throws SQLException {

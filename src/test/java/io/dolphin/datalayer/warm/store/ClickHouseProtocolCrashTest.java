@@ -86,7 +86,7 @@ class ClickHouseProtocolCrashTest {
             assertEquals(EVENTS_PER_PARTITION, count("count()", "dolphin_green.trade_events"), after);
             assertEquals(EVENTS_PER_PARTITION, count("uniqExact(ts)", "dolphin_green.trade_events"), after);
             assertEquals(3 * (EVENTS_PER_PARTITION - 1), count("sum(hi - lo)", "(SELECT DISTINCT epoch, map,"
-                    + " partition, lo, hi FROM dolphin._ingest)"), after + ": the ledger covers every event");
+                    + " partition, lo, hi FROM dolphin._ingest_runs FINAL)"), after + ": the ledger covers every event");
         }
     }
 

@@ -15,6 +15,7 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -56,7 +57,7 @@ class DuckDbStoreTest {
         // Then
         WarmDb db = new WarmDb(dir.resolve("w.duckdb"));
         assertEquals(12, db.scalar("SELECT count(*) FROM dolphin.acb_state"));
-        assertEquals(11, db.scalar("SELECT hi FROM dolphin._ingest WHERE epoch = 7 AND \"partition\" = 3"));
+        assertEquals(11, db.scalar("SELECT max(hi) FROM dolphin._ingest_runs WHERE epoch = 7 AND \"partition\" = 3"));
         assertEquals(10, again.counters().duplicatesSkipped());
         assertEquals(1, db.scalar("SELECT count(*) FROM dolphin.hz_last_values WHERE key = 'acb_boost'"));
         again.close();
@@ -89,7 +90,7 @@ class DuckDbStoreTest {
         assertEquals(List.of("DOLPHIN_FEATURES[acb_boost] p1@13"), dead);
         WarmDb db = new WarmDb(file);
         assertEquals(19, db.scalar("SELECT count(*) FROM dolphin.acb_state"));
-        assertEquals(19, db.scalar("SELECT hi FROM dolphin._ingest WHERE \"partition\" = 1"));
+        assertEquals(19, db.scalar("SELECT max(hi) FROM dolphin._ingest_runs WHERE \"partition\" = 1"));
         assertEquals(1, writer.counters().badRows());
         writer.close();
     }
@@ -97,5 +98,26 @@ class DuckDbStoreTest {
     private WarmStoreWriter writer(WarmStoreConfig config, List<String> dead) {
         return new WarmStoreWriter(config.newStore(), new WriterPolicy(1_000, 100, 10_000, 10, 100, 1_000),
                 () -> clock, Logger.getLogger(DuckDbStoreTest.class), (origin, reason) -> dead.add(origin.describe()));
+    }
+
+    @Test
+    void when_journalLostEventsInsideABatch_then_theLedgerShowsTheGap() {
+        WarmStoreConfig config = new WarmStoreConfig("jdbc:duckdb:" + dir.resolve("w.duckdb"), "", "", true);
+        WarmStoreWriter writer = writer(config, new ArrayList<>());
+        writer.tick();
+        for (long seq : new long[]{0, 1, 2, 5, 6}) {
+            writer.accept(acb(3, seq, 1.0 + seq));
+        }
+        assertTrue(writer.flushAll());
+        for (long seq = 7; seq < 10; seq++) {
+            writer.accept(acb(3, seq, 1.0 + seq));
+        }
+        assertTrue(writer.flushAll());
+        writer.close();
+
+        WarmDb db = new WarmDb(dir.resolve("w.duckdb"));
+        assertEquals(Map.of("0", "2", "5", "9"), db.strings("SELECT CAST(lo AS VARCHAR), CAST(hi AS VARCHAR)"
+                + " FROM dolphin._ingest_runs WHERE \"partition\" = 3 ORDER BY lo"));
+        assertEquals(2, writer.counters().journalLost());
     }
 }
