@@ -13,7 +13,7 @@ import java.util.Set;
  * journal would miss the first. Each key's updates are applied in list order (one partition operation per
  * partition, entries in iteration order).
  */
-final class EntryList<K, V> extends AbstractMap<K, V> {
+public final class EntryList<K, V> extends AbstractMap<K, V> {
     private final List<Map.Entry<K, V>> entries;
 
     public EntryList(List<Map.Entry<K, V>> entries) {

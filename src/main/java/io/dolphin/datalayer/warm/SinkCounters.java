@@ -13,6 +13,13 @@ public final class SinkCounters {
     public static final String RESTORED_SKIPPED = "warmSinkRestoredSkipped";
     public static final String REPLAYS_SKIPPED = "warmSinkReplaysSkipped";
     public static final String JOURNAL_LOST = "warmSinkJournalLostEvents";
+    /**
+     * Events whose journal sequence the sink had already seen but whose value is newer than anything stored for its
+     * key: the partition's journal was replaced by a promoted backup that had not received the last events the sink
+     * read from the dead owner, so new events reuse those sequence numbers. Written, not skipped; see
+     * {@link WarmStoreWriter#accept}.
+     */
+    public static final String REUSED_SEQUENCES = "warmSinkReusedSequenceEvents";
     public static final String TRANSIENT_ERRORS = "warmSinkTransientErrors";
     public static final String BAD_ROWS = "warmSinkBadRows";
     public static final String LAG_MS = "warmSinkLagMs";
@@ -26,6 +33,7 @@ public final class SinkCounters {
     long restoredSkipped;
     long replaysSkipped;
     long journalLost;
+    long reusedSequences;
     long transientErrors;
     long badRows;
     long lagMs;
@@ -55,6 +63,10 @@ public final class SinkCounters {
 
     public long journalLost() {
         return journalLost;
+    }
+
+    public long reusedSequences() {
+        return reusedSequences;
     }
 
     public long transientErrors() {

@@ -70,6 +70,8 @@ public final class WarmStoreWriter implements AutoCloseable {
     private final Map<Batch.MapKey, String> known = new HashMap<>();
     /** Per key, the highest value-derived order stored ({@link RowMapper#orderedRows}): survives in hz_last_values. */
     private final Map<Batch.MapKey, Long> orders = new HashMap<>();
+    /** Partitions already reported as reusing sequence numbers in this execution (logged once each). */
+    private final java.util.Set<Batch.RangeKey> reusedLogged = new java.util.HashSet<>();
     private Batch filling = new Batch();
     private Batch inFlight;
     private Replay replay;
@@ -104,22 +106,36 @@ public final class WarmStoreWriter implements AutoCloseable {
         JournalEvent e = m.event();
         Batch.RangeKey rk = Batch.RangeKey.of(e);
         long hi = seen.getOrDefault(rk, -1L);
-        if (e.seq() <= hi) {
+        Batch.MapKey mk = new Batch.MapKey(e.map(), e.key());
+        boolean reused = e.seq() <= hi && isNewerThanStored(m, mk);
+        if (e.seq() <= hi && !reused) {
             counters.duplicatesSkipped++;
             return;
         }
-        if (e.seq() > hi + 1) {
+        if (reused) {
+            // Not a replay: nothing at this position can be newer than what was stored from it. The partition's
+            // journal is a promoted backup that lacked the last events read from the dead owner, and new events now
+            // carry their sequence numbers. Keep the event; seen stays where it is.
+            counters.reusedSequences++;
+            if (reusedLogged.add(rk)) {
+                logger.severe("journal " + rk + " reuses sequence " + e.seq() + " (the sink has seen up to " + hi
+                        + ") for a newer value of " + e.key() + ": the partition's journal was replaced by a backup"
+                        + " that lacked the owner's last events; writing such values instead of skipping them"
+                        + " (counted in " + SinkCounters.REUSED_SEQUENCES + ")");
+            }
+        } else if (e.seq() > hi + 1) {
             long gap = e.seq() - hi - 1;
             counters.journalLost += gap;
             logger.severe(gap + " journal events of " + rk + " (sequences " + (hi + 1) + ".." + (e.seq() - 1)
                     + ") never reached the warm store: the event journal overflowed before they were read");
         }
-        seen.put(rk, e.seq());
-        Batch target = replay != null && replay.covers(rk, e.seq()) ? replay.batch : filling;
+        if (!reused) {
+            seen.put(rk, e.seq());
+        }
+        Batch target = !reused && replay != null && replay.covers(rk, e.seq()) ? replay.batch : filling;
         if (replay != null) {
             heldDuringReplay.add(m);
         }
-        Batch.MapKey mk = new Batch.MapKey(e.map(), e.key());
         long tsMicros = e.readTimeMs() * 1_000L;
         if (e.removed()) {
             known.remove(mk);
@@ -155,6 +171,17 @@ public final class WarmStoreWriter implements AutoCloseable {
         }
         return order < last || order.equals(last) && m.event().value() != null
                 && m.event().value().equals(known.get(mk));
+    }
+
+    /**
+     * An event at a journal position the sink has already passed can only be a re-read of an event it accepted, and
+     * such an event is never newer than the highest order stored for its key. One that is newer is a new event under a
+     * reused sequence number. Only values that carry their own order can be told apart this way.
+     */
+    private boolean isNewerThanStored(MappedEvent m, Batch.MapKey mk) {
+        Long order = m.valueOrder();
+        Long last = order == null || m.event().removed() ? null : orders.get(mk);
+        return last != null && order > last;
     }
 
     /** Connects, writes what is due, retries what failed once its backoff is over. Never blocks on a backoff. */

@@ -127,6 +127,7 @@ public final class WriteWarmStoreP extends AbstractProcessor {
         set(SinkCounters.RESTORED_SKIPPED, c.restoredSkipped, Unit.COUNT);
         set(SinkCounters.REPLAYS_SKIPPED, c.replaysSkipped, Unit.COUNT);
         set(SinkCounters.JOURNAL_LOST, c.journalLost, Unit.COUNT);
+        set(SinkCounters.REUSED_SEQUENCES, c.reusedSequences, Unit.COUNT);
         set(SinkCounters.TRANSIENT_ERRORS, c.transientErrors, Unit.COUNT);
         set(SinkCounters.BAD_ROWS, c.badRows, Unit.COUNT);
         set(SinkCounters.LAG_MS, c.lagMs, Unit.MS);

@@ -156,10 +156,15 @@ class FailoverIT {
         // and the warm tables, once the sink has drained what the writers wrote
         Map<String, Long> sinkCounts = drainWarmSink(descriptors);
         Map<String, Long> warm = warmCounts(warmFile);
+        Map<String, Long> sinkLog = sinkLogLines();
         System.out.printf("FAILOVER rate=%.0f/s (x%.1f) sent=%d in %.1f s (achieved %.0f/s) scans=%d killed=%s "
                         + "hot path resumed %d ms after the kill; hot maps caught up %d ms after the feed ended; "
-                        + "sink: %s; warm: %s%n", RATE, MULTIPLIER, sent, feedSeconds, sent / feedSeconds, lastScan,
-                kill, recoverMs, hotDoneMs, sinkCounts, warm);
+                        + "sink: %s; sink log, every execution: %s; warm: %s%n", RATE, MULTIPLIER, sent, feedSeconds,
+                sent / feedSeconds, lastScan, kill, recoverMs, hotDoneMs, sinkCounts, sinkLog, warm);
+        // The metrics are those of the sink's last execution only (a restarted job starts them at 0); its log lines
+        // cover every execution, including the one that ran when the member was killed.
+        assertEquals(0L, sinkLog.get(LOG_LOST) + sinkLog.get(LOG_OVERWRITTEN), "the warm sink logged lost journal "
+                + "events in an earlier execution: " + sinkLog);
         assertEquals(0L, sinkCounts.get(SinkCounters.JOURNAL_LOST), "events lost to journal overflow: the sink fell "
                 + "more than a journal partition's capacity behind (see docs/failover.md)");
         assertEquals(sent, warm.get("obf_rows"), () -> "obf_universe rows vs snapshots produced; stretches of "
@@ -171,6 +176,26 @@ class FailoverIT {
         assertEquals(warm.get("acb_rows"), warm.get("acb_distinct"), "acb_state duplicate ts");
         assertTrue(warm.get("exf_rows") > 0, "exf_data is empty");
         passed = true;
+    }
+
+    private static final String LOG_LOST = "never reached the warm store";
+    private static final String LOG_OVERWRITTEN = "before the warm sink read them";
+    private static final String LOG_DIVERGED = "does not continue what the warm sink read";
+    private static final String LOG_REUSED = "reuses sequence";
+
+    /** How many times each member's log has each of the warm sink's loss and recovery messages. */
+    private Map<String, Long> sinkLogLines() throws IOException {
+        Map<String, Long> out = new java.util.LinkedHashMap<>();
+        for (String message : List.of(LOG_LOST, LOG_OVERWRITTEN, LOG_DIVERGED, LOG_REUSED)) {
+            long n = 0;
+            for (ExternalMember m : members) {
+                try (var lines = Files.lines(m.log(), java.nio.charset.StandardCharsets.ISO_8859_1)) {
+                    n += lines.filter(l -> l.contains(message)).count();
+                }
+            }
+            out.put(message, n);
+        }
+        return out;
     }
 
     private Path prepareWork() throws IOException {

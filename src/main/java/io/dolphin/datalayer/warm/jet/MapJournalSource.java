@@ -48,6 +48,13 @@ public final class MapJournalSource {
      * of that partition's journal capacity. At 100 the oldest unread event is being overwritten.
      */
     public static final String METRIC_FILL = "journalFillPercent";
+    /**
+     * Partitions whose journal no longer continues the history this reader had read: after a member loss the promoted
+     * backup lacked the owner's last events (Hazelcast writes the owner's journal before it sends the backup), so the
+     * next events reuse sequence numbers already read. Each is re-read from its oldest retained event; the sink
+     * tells the new events from re-reads by their value order ({@code warmSinkReusedSequenceEvents}).
+     */
+    public static final String METRIC_DIVERGED = "journalDivergedPartitions";
     private static final long FILL_PROBE_INTERVAL_MS = 5_000;
     /**
      * Events per read: the ringbuffer's own maximum. Each partition has one read in flight and the reader takes
@@ -76,8 +83,16 @@ public final class MapJournalSource {
                 .build();
     }
 
-    /** Next offset per {@code map/partition}, tagged with the epoch they belong to. */
-    record Offsets(long epoch, Map<String, Long> next) implements Serializable {
+    /**
+     * Next offset per {@code map/partition}, tagged with the epoch they belong to, and a fingerprint of the event
+     * just before each offset (the last one read), to check after a restart that the journal still has that history.
+     * {@code fingerprints} is null in snapshots of earlier versions.
+     */
+    record Offsets(long epoch, Map<String, Long> next, Map<String, Long> fingerprints) implements Serializable {
+
+        Offsets(long epoch, Map<String, Long> next) {
+            this(epoch, next, null);
+        }
 
         /**
          * The offsets of all readers' snapshots that belong to the journals of {@code epoch}. Offsets of another
@@ -96,6 +111,17 @@ public final class MapJournalSource {
             }
             return all;
         }
+
+        /** The fingerprints of all readers' snapshots of {@code epoch}. */
+        static Map<String, Long> restorableFingerprints(long epoch, List<Offsets> saved) {
+            Map<String, Long> all = new HashMap<>();
+            for (Offsets o : saved) {
+                if (o.epoch() == epoch && o.fingerprints() != null) {
+                    all.putAll(o.fingerprints());
+                }
+            }
+            return all;
+        }
     }
 
     /** Reads a share of all (map, partition) journals: slot i is {@code slotMap[i]}'s partition {@code slotPartition[i]}. */
@@ -105,6 +131,17 @@ public final class MapJournalSource {
         private final String[] slotMap;
         private final int[] slotPartition;
         private final long[] offsets;
+        /** Fingerprint of the event at {@code offsets[i] - 1} as read, 0 when unknown. */
+        private final long[] lastFingerprint;
+        /** The journal's newest sequence when this reader started: a restored offset past it is a shorter journal. */
+        private final long[] newestAtStart;
+        /** After a restore: the fingerprint the event at {@code offsets[i] - 1} must have, 0 when nothing to check. */
+        private final long[] verify;
+        /** Read from the oldest retained event: the journal's fast-forward to it is not an overflow. */
+        private final boolean[] fromOldest;
+        private final List<CompletableFuture<ReadResultSet<EventJournalMapEvent<String, String>>>> verifications =
+                new ArrayList<>();
+        private Metric diverged;
         private final List<EventJournalReader<EventJournalMapEvent<String, String>>> journals = new ArrayList<>();
         private final List<CompletableFuture<ReadResultSet<EventJournalMapEvent<String, String>>>> reads =
                 new ArrayList<>();
@@ -136,6 +173,10 @@ public final class MapJournalSource {
             slotMap = new String[mine.size()];
             slotPartition = new int[mine.size()];
             offsets = new long[mine.size()];
+            lastFingerprint = new long[mine.size()];
+            newestAtStart = new long[mine.size()];
+            verify = new long[mine.size()];
+            fromOldest = new boolean[mine.size()];
             capacityPerPartition = new long[mine.size()];
             nextReadAt = new long[mine.size()];
             idlePause = new long[mine.size()];
@@ -148,6 +189,7 @@ public final class MapJournalSource {
                 EventJournalInitialSubscriberState state =
                         journals.get(i).subscribeToEventJournal(slotPartition[i]).toCompletableFuture().get();
                 offsets[i] = state.getOldestSequence();
+                newestAtStart[i] = state.getNewestSequence();
             }
         }
 
@@ -165,8 +207,15 @@ public final class MapJournalSource {
             if (overflow == null) {
                 overflow = Metrics.metric(METRIC_OVERFLOW);
                 fill = Metrics.metric(METRIC_FILL);
+                diverged = Metrics.metric(METRIC_DIVERGED);
                 for (int i = 0; i < offsets.length; i++) {
                     reads.add(null);
+                    verifications.add(null);
+                }
+                for (int i = 0; i < offsets.length; i++) {
+                    if (offsets[i] > newestAtStart[i] + 1) {
+                        diverged(i, "its newest sequence is " + newestAtStart[i]);
+                    }
                 }
             }
             probeFill();
@@ -175,6 +224,9 @@ public final class MapJournalSource {
             for (int n = 0; n < offsets.length && emitted < MAX_EVENTS_PER_FILL; n++) {
                 int i = cursor;
                 cursor = (cursor + 1) % offsets.length;
+                if (verify[i] != 0 && !verified(i)) {
+                    continue;
+                }
                 CompletableFuture<ReadResultSet<EventJournalMapEvent<String, String>>> f = reads.get(i);
                 if (f == null) {
                     if (now >= nextReadAt[i]) {
@@ -203,8 +255,17 @@ public final class MapJournalSource {
         private int emit(ReadResultSet<EventJournalMapEvent<String, String>> result, int i,
                          SourceBuilder.SourceBuffer<JournalEvent> buffer) {
             long now = System.currentTimeMillis();
-            if (result.size() > 0 && result.getSequence(0) > offsets[i]) {
+            if (result.size() > 0 && result.getSequence(0) < offsets[i]) {
+                // Hazelcast moves a start past the newest event back to newest + 1: the journal is shorter than what
+                // was read from it, and these events reuse sequences already read. Re-read it whole.
+                diverged(i, "a read from " + offsets[i] + " returned events from " + result.getSequence(0));
+                return 0;
+            }
+            if (result.size() > 0 && result.getSequence(0) > offsets[i] && !fromOldest[i]) {
                 lost(i, result.getSequence(0) - offsets[i]);
+            }
+            if (result.size() > 0) {
+                fromOldest[i] = false;
             }
             for (int k = 0; k < result.size(); k++) {
                 EventJournalMapEvent<String, String> e = result.get(k);
@@ -218,6 +279,8 @@ public final class MapJournalSource {
                 // Not getNextSequenceToReadFrom(): with minSize 0 it has reported a stale position (measured here:
                 // the reader re-emitted each event ~8 times). The last event's own sequence is unambiguous.
                 offsets[i] = result.getSequence(result.size() - 1) + 1;
+                EventJournalMapEvent<String, String> last = result.get(result.size() - 1);
+                lastFingerprint[i] = fingerprint(last);
             }
             return result.size();
         }
@@ -228,7 +291,9 @@ public final class MapJournalSource {
                 return f.get();
             } catch (ExecutionException e) {
                 if (e.getCause() instanceof StaleSequenceException stale) {
-                    lost(i, stale.getHeadSeq() - offsets[i]);
+                    if (!fromOldest[i]) {
+                        lost(i, stale.getHeadSeq() - offsets[i]);
+                    }
                     offsets[i] = stale.getHeadSeq();
                     return null;
                 }
@@ -283,20 +348,89 @@ public final class MapJournalSource {
                     FunctionEx.<EventJournalMapEvent<String, String>>identity()).toCompletableFuture();
         }
 
+        /**
+         * After a restore, checks (one read of one event) that the journal still holds, just before the restored
+         * offset, the event this reader read there: false while the check is in flight. A promoted backup that lacked
+         * the dead owner's last events either ends before the offset or has other events there.
+         */
+        private boolean verified(int i) throws Exception {
+            CompletableFuture<ReadResultSet<EventJournalMapEvent<String, String>>> f = verifications.get(i);
+            if (f == null) {
+                verifications.set(i, journals.get(i).readFromEventJournal(offsets[i] - 1, 0, 1, slotPartition[i],
+                        PredicateEx.<EventJournalMapEvent<String, String>>alwaysTrue(),
+                        FunctionEx.<EventJournalMapEvent<String, String>>identity()).toCompletableFuture());
+                return false;
+            }
+            if (!f.isDone()) {
+                return false;
+            }
+            verifications.set(i, null);
+            long expected = verify[i];
+            verify[i] = 0;
+            ReadResultSet<EventJournalMapEvent<String, String>> r;
+            try {
+                r = f.get();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof StaleSequenceException) {
+                    return true; // overwritten since: the regular read counts the overflow
+                }
+                throw e;
+            }
+            if (r.size() == 0) {
+                diverged(i, "it has no event " + (offsets[i] - 1) + " any more");
+            } else if (r.getSequence(0) == offsets[i] - 1 && fingerprint(r.get(0)) != expected) {
+                diverged(i, "its event " + (offsets[i] - 1) + " is not the one read before the restart");
+            }
+            return true;
+        }
+
+        /** Forgets the position in a journal that no longer continues what was read, and reads it from its oldest. */
+        private void diverged(int i, String why) {
+            diverged.increment();
+            logger.severe("the event journal of " + slotMap[i] + " partition " + slotPartition[i] + " does not continue"
+                    + " what the warm sink read up to sequence " + (offsets[i] - 1) + " (" + why + "): a backup"
+                    + " promoted after a member loss lacked the owner's last events. Re-reading the partition from its"
+                    + " oldest event; the sink stores the values newer than its own and skips the rest");
+            offsets[i] = 0;
+            fromOldest[i] = true;
+            lastFingerprint[i] = 0;
+            verify[i] = 0;
+        }
+
+        static long fingerprint(EventJournalMapEvent<String, String> e) {
+            String key = e.getKey();
+            String value = e.getNewValue();
+            long h = 1_125_899_906_842_597L;
+            h = 31 * h + (key == null ? 0 : key.hashCode());
+            h = 31 * h + (value == null ? -1 : value.hashCode());
+            h = 31 * h + (value == null ? 0 : value.length());
+            h = 31 * h + e.getType().getType();
+            return h == 0 ? 1 : h;
+        }
+
         Offsets snapshot() {
             Map<String, Long> next = new HashMap<>();
+            Map<String, Long> fingerprints = new HashMap<>();
             for (int i = 0; i < offsets.length; i++) {
                 next.put(slotMap[i] + "/" + slotPartition[i], offsets[i]);
+                long fp = verify[i] != 0 ? verify[i] : lastFingerprint[i];
+                if (fp != 0) {
+                    fingerprints.put(slotMap[i] + "/" + slotPartition[i], fp);
+                }
             }
-            return new Offsets(epoch, next);
+            return new Offsets(epoch, next, fingerprints);
         }
 
         void restore(List<Offsets> saved) {
             Map<String, Long> all = Offsets.restorable(epoch, saved, logger);
+            Map<String, Long> fingerprints = Offsets.restorableFingerprints(epoch, saved);
             for (int i = 0; i < offsets.length; i++) {
                 Long next = all.get(slotMap[i] + "/" + slotPartition[i]);
                 if (next != null) {
                     offsets[i] = next;
+                    Long fp = fingerprints.get(slotMap[i] + "/" + slotPartition[i]);
+                    verify[i] = fp == null || next <= 0 ? 0 : fp;
+                    lastFingerprint[i] = verify[i];
                 }
             }
         }

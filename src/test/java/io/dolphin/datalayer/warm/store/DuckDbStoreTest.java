@@ -64,6 +64,46 @@ class DuckDbStoreTest {
     }
 
     @Test
+    void when_journalReusesSequencesForNewerValues_then_theyAreWrittenAndReReadsStillSkipped() {
+        // Given: seq 0..9 stored (the dead owner's journal)
+        WarmStoreConfig config = new WarmStoreConfig("jdbc:duckdb:" + dir.resolve("w.duckdb"), "", "", true);
+        WarmStoreWriter writer = writer(config, new ArrayList<>());
+        writer.tick();
+        for (long seq = 0; seq < 10; seq++) {
+            writer.accept(acb(3, seq, 1.0 + seq));
+        }
+        assertTrue(writer.flushAll());
+        writer.close();
+
+        // When: after a restart the promoted backup's journal holds only 0..4 of them, and the values written since
+        // got sequences 5..9 again (their ts is after everything stored)
+        WarmStoreWriter again = writer(config, new ArrayList<>());
+        again.tick();
+        for (long seq = 0; seq < 5; seq++) {
+            again.accept(acb(3, seq, 1.0 + seq));
+        }
+        for (long seq = 5; seq < 10; seq++) {
+            again.accept(acbAt(3, seq, 20.0 + seq, 1_776_269_600_000L + seq));
+        }
+        assertTrue(again.flushAll());
+
+        // Then
+        WarmDb db = new WarmDb(dir.resolve("w.duckdb"));
+        assertEquals(15, db.scalar("SELECT count(*) FROM dolphin.acb_state"));
+        assertEquals(15, db.scalar("SELECT count(DISTINCT ts) FROM dolphin.acb_state"));
+        assertEquals(5, again.counters().duplicatesSkipped());
+        assertEquals(5, again.counters().reusedSequences());
+        assertEquals(0, again.counters().journalLost());
+        again.close();
+    }
+
+    private static MappedEvent acbAt(int partition, long seq, double boost, long tsMs) {
+        JournalEvent e = new JournalEvent(7L, "DOLPHIN_FEATURES", partition, seq, "acb_boost",
+                "{\"boost\": " + boost + ", \"beta\": 0.8, \"ts\": " + tsMs + "}", null, false, false, 1_000L);
+        return WarmEventMapper.map(e);
+    }
+
+    @Test
     void when_storeRefusesOneRow_then_onlyThatRowIsDeadLettered() throws Exception {
         // Given: acb_state refuses a boost of 100 or more (a real constraint, checked by DuckDB)
         Path file = dir.resolve("w.duckdb");
