@@ -26,7 +26,7 @@ import java.util.stream.Stream;
 
 /**
  * The warm sink's write path into DuckDB against DuckDB's own Appender, same rows, same run. The sink figure is the
- * whole delivery logic: duplicate and gap checks, batching, last values per key, the {@code _ingest} ledger and one
+ * whole delivery logic: duplicate and gap checks, batching, last values per key, the {@code _ingest_runs} ledger and one
  * transaction per batch; the baseline appends the same order-book rows and nothing else. Row mapping (JSON to
  * columns) is excluded from both: in the job it runs in parallel before the single writer.
  */

@@ -8,7 +8,7 @@ package io.dolphin.datalayer.scanbridge;
  * before it gives up on it. {@link Kind#INVALID}: the file is provably complete but its content is not a valid
  * scan (missing or mistyped column, NaN, no rows); waiting would not help.
  */
-final class ScanFileException extends Exception {
+public final class ScanFileException extends Exception {
 
     private static final long serialVersionUID = 1L;
 

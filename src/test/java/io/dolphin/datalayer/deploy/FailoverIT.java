@@ -175,6 +175,9 @@ class FailoverIT {
         assertEquals(warm.get("exf_rows"), warm.get("exf_distinct"), "exf_data duplicate ts");
         assertEquals(warm.get("acb_rows"), warm.get("acb_distinct"), "acb_state duplicate ts");
         assertTrue(warm.get("exf_rows") > 0, "exf_data is empty");
+        // the operator's audit, on the same store and sources: ledger gaps, rows twice, scans and books without rows
+        assertEquals(0, DolphinCli.run("audit", "--scan-root", scanRoot.toString(), "--kafka-bootstrap",
+                kafka.bootstrapServers(), "--topic", TOPIC), "bin/dolphin audit found something missing or twice");
         passed = true;
     }
 
