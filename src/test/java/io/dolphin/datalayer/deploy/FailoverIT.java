@@ -10,6 +10,7 @@ import com.hazelcast.jet.core.metrics.Measurement;
 import com.hazelcast.jet.core.metrics.MetricTags;
 import com.hazelcast.map.IMap;
 import io.dolphin.datalayer.cli.DolphinCli;
+import io.dolphin.datalayer.common.ClusterSafe;
 import io.dolphin.datalayer.common.Json;
 import io.dolphin.datalayer.obf.OrderBookFeaturesCodec;
 import io.dolphin.datalayer.obf.OrderBookSnapshotCodec;
@@ -76,6 +77,13 @@ class FailoverIT {
     private static final double MULTIPLIER = Double.parseDouble(System.getProperty("dolphin.failover.rate-multiplier",
             "10"));
     private static final int FEED_SECONDS = Integer.getInteger("dolphin.failover.feed-seconds", 45);
+    /** Whom to kill: {@code writer} (the warm-store writer's member, or a younger one), {@code younger}, {@code oldest}. */
+    private static final String VICTIM = System.getProperty("dolphin.failover.victim", "writer");
+    /** When: {@code half} of the feed, or {@code random} (25-75% of it, from {@code dolphin.failover.seed}). */
+    private static final String MOMENT = System.getProperty("dolphin.failover.moment", "half");
+    /** 1, or 2: a second member killed once the hot path is back from the first. */
+    private static final int KILLS = Integer.getInteger("dolphin.failover.kills", 1);
+    private static final long SEED = Long.getLong("dolphin.failover.seed", 1L);
     private static final double RATE = OrderBookFeed.PRODUCTION_SYMBOLS * OrderBookFeed.PRODUCTION_RATE_PER_SYMBOL
             * MULTIPLIER;
     /** Production scans come every ~11 s. */
@@ -136,10 +144,19 @@ class FailoverIT {
         CompletableFuture<Long> feeding = CompletableFuture.supplyAsync(
                 () -> feed.produceAtRate(RATE, Duration.ofSeconds(FEED_SECONDS), abort::get));
         resources.add(() -> abort.set(true));
-        assertEventually(FEED_SECONDS, () -> assertTrue(feed.produced() >= RATE * FEED_SECONDS / 2, "feed at "
+        double fraction = "random".equals(MOMENT) ? 0.25 + new java.util.Random(SEED).nextDouble() * 0.5 : 0.5;
+        assertEventually(FEED_SECONDS, () -> assertTrue(feed.produced() >= RATE * FEED_SECONDS * fraction, "feed at "
                 + feed.produced()));
         Kill kill = killOne();
         long recoverMs = awaitHotPathResumed(descriptors, kill);
+        if (KILLS > 1) {
+            // the cluster has recovered from the first kill once every partition's backup is in sync again
+            assertEventually(120, () -> assertTrue(client.getExecutorService("default")
+                    .submit(new ClusterSafe()).get(10, TimeUnit.SECONDS), "cluster not safe yet"));
+            Kill second = killOne();
+            long again = awaitHotPathResumed(descriptors, second);
+            System.out.printf("FAILOVER second kill: %s, hot path back %d ms later%n", second, again);
+        }
         long sent = feeding.get(FEED_SECONDS + 60, TimeUnit.SECONDS);
         double feedSeconds = (System.nanoTime() - feedStart) / 1e9;
         scanner.stop();
@@ -233,16 +250,26 @@ class FailoverIT {
         }
     }
 
-    /** The member to kill: the one running the warm-store writer unless it is the oldest, else a younger one. */
+    /**
+     * The member to kill ({@code dolphin.failover.victim}): {@code writer} is the one running the warm-store writer
+     * unless it is the oldest, else a younger one; {@code younger} a younger member not running the writer where there
+     * is one; {@code oldest} the oldest (the master).
+     */
     private Kill killOne() {
         List<Member> cluster = new ArrayList<>(client.getCluster().getMembers());
         int oldestPort = cluster.get(0).getAddress().getPort();
         Job sink = client.getJet().getJob(WarmSinkJob.JOB_NAME);
         String writerAddress = sink.getMetrics().get(SinkCounters.EVENTS_COMMITTED).stream()
                 .map(m -> m.tag(MetricTags.ADDRESS)).findFirst().orElse("");
-        ExternalMember victim = members.stream().filter(m -> m.port() != oldestPort)
-                .filter(m -> writerAddress.endsWith(":" + m.port())).findFirst()
-                .orElseGet(() -> members.stream().filter(m -> m.port() != oldestPort).findFirst().orElseThrow());
+        List<ExternalMember> alive = members.stream().filter(ExternalMember::isAlive).toList();
+        List<ExternalMember> younger = alive.stream().filter(m -> m.port() != oldestPort).toList();
+        ExternalMember victim = switch (VICTIM) {
+            case "oldest" -> alive.stream().filter(m -> m.port() == oldestPort).findFirst().orElseThrow();
+            case "younger" -> younger.stream().filter(m -> !writerAddress.endsWith(":" + m.port())).findFirst()
+                    .orElse(younger.get(0));
+            default -> younger.stream().filter(m -> writerAddress.endsWith(":" + m.port())).findFirst()
+                    .orElse(younger.get(0));
+        };
         IMap<String, String> features = client.getMap(DolphinMaps.FEATURES);
         String key = FeatureKeys.orderBook(OrderBookFeed.symbols(1).get(0));
         long tsBefore = tsOf(features.get(key));
@@ -379,7 +406,7 @@ class FailoverIT {
         @Override
         public String toString() {
             return "member :" + port + " (pid " + pid + (ranWarmWriter ? ", ran the warm-store writer" : "") + ") at "
-                    + at;
+                    + at + " [victim=" + VICTIM + " moment=" + MOMENT + " kills=" + KILLS + "]";
         }
     }
 }

@@ -76,18 +76,8 @@ final class ClickHouseStore implements WarmStore {
         Map<Batch.MapKey, String> lastValues = new HashMap<>();
         Map<Batch.MapKey, Long> lastOrders = new HashMap<>();
         StoreState.Intent pending = null;
-        ledger.clear();
         try (Statement st = connection.createStatement()) {
-            for (String table : List.of("dolphin._ingest", "dolphin._ingest_runs")) {
-                try (ResultSet rs = st.executeQuery("SELECT epoch, map, partition, lo, max(hi) FROM " + table
-                        + " GROUP BY epoch, map, partition, lo")) {
-                    while (rs.next()) {
-                        ledger.load(new Batch.RangeKey(rs.getLong(1), rs.getString(2), rs.getInt(3)),
-                                new SeqRange(rs.getLong(4), rs.getLong(5)));
-                    }
-                }
-            }
-            committed.putAll(ledger.committed());
+            committed.putAll(ledger.loadFrom(st, "partition"));
             for (String db : List.of(WarmTable.BLUE, WarmTable.GREEN)) {
                 try (ResultSet rs = st.executeQuery("SELECT map, key, value, value_order FROM " + db
                         + ".hz_last_values FINAL WHERE is_deleted = 0")) {

@@ -2,7 +2,6 @@ package io.dolphin.datalayer.warm.store;
 
 import io.dolphin.datalayer.warm.Batch;
 import io.dolphin.datalayer.common.ColumnType;
-import io.dolphin.datalayer.warm.SeqRange;
 import io.dolphin.datalayer.warm.StoreState;
 import io.dolphin.datalayer.common.TableRow;
 import io.dolphin.datalayer.warm.WarmStore;
@@ -56,16 +55,7 @@ final class DuckDbStore implements WarmStore {
         Map<Batch.MapKey, String> lastValues = new HashMap<>();
         Map<Batch.MapKey, Long> lastOrders = new HashMap<>();
         try (Statement st = connection.createStatement()) {
-            ledger.clear();
-            for (String table : List.of("dolphin._ingest", "dolphin._ingest_runs")) {
-                try (ResultSet rs = st.executeQuery("SELECT epoch, map, \"partition\", lo, hi FROM " + table)) {
-                    while (rs.next()) {
-                        ledger.load(new Batch.RangeKey(rs.getLong(1), rs.getString(2), rs.getInt(3)),
-                                new SeqRange(rs.getLong(4), rs.getLong(5)));
-                    }
-                }
-            }
-            committed.putAll(ledger.committed());
+            committed.putAll(ledger.loadFrom(st, "\"partition\""));
             for (String db : List.of(WarmTable.BLUE, WarmTable.GREEN)) {
                 try (ResultSet rs = st.executeQuery("SELECT map, key, value, value_order FROM " + db
                         + ".hz_last_values")) {

@@ -3,6 +3,9 @@ package io.dolphin.datalayer.warm.store;
 import io.dolphin.datalayer.warm.Batch;
 import io.dolphin.datalayer.warm.SeqRange;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,6 +29,24 @@ final class LedgerRuns {
     /** What the store holds: the run with the highest sequence, per partition. */
     void load(Batch.RangeKey key, SeqRange run) {
         lastRun.merge(key, run, (a, b) -> a.hi() >= b.hi() ? a : b);
+    }
+
+    /**
+     * Reads what the store holds, from {@code _ingest_runs} and the {@code _ingest} of earlier versions, and returns
+     * the highest committed sequence per partition. {@code partitionColumn} is the column as the dialect names it.
+     */
+    Map<Batch.RangeKey, Long> loadFrom(Statement st, String partitionColumn) throws SQLException {
+        clear();
+        for (String table : List.of("dolphin._ingest", "dolphin._ingest_runs")) {
+            try (ResultSet rs = st.executeQuery("SELECT epoch, map, " + partitionColumn + ", lo, max(hi) FROM " + table
+                    + " GROUP BY epoch, map, " + partitionColumn + ", lo")) {
+                while (rs.next()) {
+                    load(new Batch.RangeKey(rs.getLong(1), rs.getString(2), rs.getInt(3)),
+                            new SeqRange(rs.getLong(4), rs.getLong(5)));
+                }
+            }
+        }
+        return committed();
     }
 
     /** The rows that record {@code batch}'s runs. */
