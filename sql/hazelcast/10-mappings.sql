@@ -9,5 +9,5 @@ CREATE OR REPLACE MAPPING "DOLPHIN_PNL_GREEN" TYPE IMap OPTIONS ('keyFormat'='va
 CREATE OR REPLACE MAPPING "DOLPHIN_META_HEALTH" TYPE IMap OPTIONS ('keyFormat'='varchar', 'valueFormat'='varchar');
 CREATE OR REPLACE MAPPING "DOLPHIN_TRADES_BLUE" TYPE IMap OPTIONS ('keyFormat'='varchar', 'valueFormat'='varchar');
 CREATE OR REPLACE MAPPING "DOLPHIN_TRADES_GREEN" TYPE IMap OPTIONS ('keyFormat'='varchar', 'valueFormat'='varchar');
-CREATE OR REPLACE MAPPING "DOLPHIN_LATE_EIGEN_SCANS" TYPE IMap OPTIONS ('keyFormat'='varchar', 'valueFormat'='varchar');
+CREATE OR REPLACE MAPPING "DOLPHIN_EIGEN_SCANS" TYPE IMap OPTIONS ('keyFormat'='varchar', 'valueFormat'='varchar');
 CREATE OR REPLACE MAPPING "DOLPHIN_DEAD_LETTERS" TYPE IMap OPTIONS ('keyFormat'='varchar', 'valueFormat'='varchar');

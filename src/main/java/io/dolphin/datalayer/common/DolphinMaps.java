@@ -22,22 +22,23 @@ public final class DolphinMaps {
     public static final String TRADES_BLUE = "DOLPHIN_TRADES_BLUE";
     public static final String TRADES_GREEN = "DOLPHIN_TRADES_GREEN";
     /**
-     * Scans that arrived after a newer one was published, keyed by scan number (kept a day): {@code latest_eigen_scan}
-     * never goes back, and this map's journal gives each late scan its {@code eigen_scans} row.
+     * Every scan the scan bridge accepted, keyed by scan number and written once (kept a day): this map's journal
+     * gives each scan its one {@code eigen_scans} row, in time or late, whatever {@code latest_eigen_scan} did with
+     * it (that key never goes back) and however often a restarted bridge replays its file.
      */
-    public static final String LATE_EIGEN_SCANS = "DOLPHIN_LATE_EIGEN_SCANS";
+    public static final String EIGEN_SCANS = "DOLPHIN_EIGEN_SCANS";
     /** Records a job could not accept, with the reason. Not journaled, not warm-stored. */
     public static final String DEAD_LETTERS = "DOLPHIN_DEAD_LETTERS";
 
     /** Every map whose event journal feeds the warm store. */
     public static final List<String> JOURNALED = List.of(
             FEATURES, STATE_BLUE, STATE_GREEN, PNL_BLUE, PNL_GREEN, META_HEALTH, TRADES_BLUE, TRADES_GREEN,
-            LATE_EIGEN_SCANS);
+            EIGEN_SCANS);
 
     /** Every Dolphin map, journaled or not. */
     public static final List<String> ALL = List.of(
             FEATURES, STATE_BLUE, STATE_GREEN, PNL_BLUE, PNL_GREEN, META_HEALTH, TRADES_BLUE, TRADES_GREEN,
-            LATE_EIGEN_SCANS, DEAD_LETTERS);
+            EIGEN_SCANS, DEAD_LETTERS);
 
     private DolphinMaps() {
     }

@@ -26,10 +26,9 @@ import java.util.concurrent.CompletableFuture;
  *        ▼
  *  (3) encode-latest-eigen-scan   EigenScan ─▶ reference JSON text
  *        ▼
- *  (4) publish-if-newer           entry processor on the key's partition: set only if scan_number is higher
- *        ▼                        (the map's event journal then carries every published scan to the warm sink);
- *                                 a scan that arrived late goes to DOLPHIN_LATE_EIGEN_SCANS[scan_number] instead
- *                                 (RecordLateScan: a replay adds nothing), which gives it its eigen_scans row
+ *  (4) publish-if-newer           DOLPHIN_EIGEN_SCANS[scan_number] gets the scan once (RecordScan: a replay adds
+ *        ▼                        nothing), whose journal gives it its eigen_scans row; then an entry processor on
+ *                                 the hot key's partition sets latest_eigen_scan only if scan_number is higher
  *  (5) count-outcomes ─▶ (6) done  scansPublished / scansStale / scansReplayed metrics
  * </pre>
  *
@@ -72,7 +71,7 @@ public final class ScanBridgeJob {
                 .setName("encode-latest-eigen-scan")
                 .mapUsingServiceAsync(ServiceFactories.sharedService(ctx -> new ScanMaps(
                         ctx.hazelcastInstance().getMap(DolphinMaps.FEATURES),
-                        ctx.hazelcastInstance().getMap(DolphinMaps.LATE_EIGEN_SCANS))), 1, true, ScanBridgeJob::publish)
+                        ctx.hazelcastInstance().getMap(DolphinMaps.EIGEN_SCANS))), 1, true, ScanBridgeJob::publish)
                 .setName("publish-if-newer")
                 .map(ScanBridgeJob::count)
                 .setName("count-outcomes")
@@ -81,22 +80,17 @@ public final class ScanBridgeJob {
         return p;
     }
 
-    /** Where a scan goes: the hot key, or the late scans' map when a newer scan is already there. */
-    record ScanMaps(IMap<String, String> features, IMap<String, String> late) {
+    /** Where a scan goes: its own entry in the scans' history, and the hot key. */
+    record ScanMaps(IMap<String, String> features, IMap<String, String> history) {
     }
 
+    /** Records the scan for its eigen_scans row (once), then offers it to the hot key (only if newer). */
     private static CompletableFuture<PublishAttempt> publish(ScanMaps maps, ScanJson scan) {
-        return maps.features().submitToKey(FeatureKeys.LATEST_EIGEN_SCAN,
-                        new PublishIfNewer(scan.scanNumber(), scan.json()))
+        return maps.history().submitToKey(String.valueOf(scan.scanNumber()), new RecordScan(scan.json()))
                 .toCompletableFuture()
-                .thenCompose(previous -> {
-                    PublishAttempt attempt = new PublishAttempt(scan.scanNumber(), previous);
-                    if (attempt.publication() != PublishIfNewer.Publication.STALE) {
-                        return CompletableFuture.completedFuture(attempt);
-                    }
-                    return maps.late().submitToKey(String.valueOf(scan.scanNumber()), new RecordLateScan(scan.json()))
-                            .toCompletableFuture().thenApply(recorded -> attempt);
-                });
+                .thenCompose(recorded -> maps.features().submitToKey(FeatureKeys.LATEST_EIGEN_SCAN,
+                        new PublishIfNewer(scan.scanNumber(), scan.json())).toCompletableFuture())
+                .thenApply(previous -> new PublishAttempt(scan.scanNumber(), previous));
     }
 
     private static PublishAttempt count(PublishAttempt p) {
@@ -106,8 +100,8 @@ public final class ScanBridgeJob {
             case STALE -> {
                 Metrics.metric(METRIC_STALE).increment();
                 LOG.warning("scan " + p.scanNumber() + " arrived after scan " + p.previous()
-                        + " was published; latest_eigen_scan keeps " + p.previous() + ", the late scan is kept in "
-                        + DolphinMaps.LATE_EIGEN_SCANS + " for its eigen_scans row");
+                        + " was published; latest_eigen_scan keeps " + p.previous()
+                        + " (the late scan has its eigen_scans row all the same)");
             }
         }
         return p;

@@ -18,13 +18,13 @@ import io.dolphin.datalayer.common.StateKeys;
  * still reach the sink: their raw value is kept for hz-warmup.
  *
  * <pre>
- *   DOLPHIN_FEATURES  latest_eigen_scan -> eigen_scans      exf_latest -> exf_data
+ *   DOLPHIN_FEATURES  latest_eigen_scan -> (none)           exf_latest -> exf_data
  *                     acb_boost         -> acb_state        asset_*_ob -> obf_universe
  *   DOLPHIN_STATE_*   engine_snapshot   -> status_snapshots (+ posture_events on a change)
  *   DOLPHIN_PNL_*     &lt;date&gt;            -> daily_pnl
  *   DOLPHIN_META_HEALTH latest          -> meta_health
  *   DOLPHIN_TRADES_*  &lt;trade id&gt;        -> trade_events
- *   DOLPHIN_LATE_EIGEN_SCANS &lt;scan number&gt; -> eigen_scans (scans that arrived after a newer one)
+ *   DOLPHIN_EIGEN_SCANS &lt;scan number&gt; -> eigen_scans (every scan once, in time or late)
  *   blue maps -> dolphin, green maps -> dolphin_green
  * </pre>
  */
@@ -47,7 +47,8 @@ final class WarmRoutes {
         switch (map) {
             case DolphinMaps.FEATURES:
                 return switch (key) {
-                    case FeatureKeys.LATEST_EIGEN_SCAN -> EIGEN;
+                    // no row: every scan's row comes from DOLPHIN_EIGEN_SCANS, written once per scan
+                    case FeatureKeys.LATEST_EIGEN_SCAN -> null;
                     case FeatureKeys.EXF_LATEST -> EXF;
                     case FeatureKeys.ACB_BOOST -> ACB;
                     default -> FeatureKeys.isOrderBook(key) ? OBF : null;
@@ -60,7 +61,7 @@ final class WarmRoutes {
                 return META;
             case DolphinMaps.TRADES_BLUE, DolphinMaps.TRADES_GREEN:
                 return TRADE;
-            case DolphinMaps.LATE_EIGEN_SCANS:
+            case DolphinMaps.EIGEN_SCANS:
                 return EIGEN;
             default:
                 return null;

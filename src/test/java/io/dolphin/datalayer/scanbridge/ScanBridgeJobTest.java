@@ -167,7 +167,7 @@ class ScanBridgeJobTest {
     }
 
     @Test
-    void when_lateFile_then_keptInTheLateScansMap_andLatestStaysNewer() {
+    void when_lateFile_then_recordedInTheScanHistoryLikeEveryScan_andLatestStaysNewer() {
         Job job = f.start(ScanBridgeFixture.settings(root));
         ScannerFileWriter writer = new ScannerFileWriter();
         writer.writeScan(root, 910, TS);
@@ -176,9 +176,10 @@ class ScanBridgeJobTest {
         writer.writeScan(root, 907, TS.plusSeconds(1));
 
         assertEventually(() -> assertEquals(1, metric(job, ScanBridgeJob.METRIC_STALE)));
-        IMap<String, String> late = f.member.getMap(DolphinMaps.LATE_EIGEN_SCANS);
-        assertEventually(() -> assertTrue(late.containsKey("907"), late.keySet().toString()));
-        assertEquals(907, new EigenScanCodec().decode(late.get("907")).scanNumber());
+        IMap<String, String> history = f.member.getMap(DolphinMaps.EIGEN_SCANS);
+        assertEventually(() -> assertTrue(history.containsKey("907"), history.keySet().toString()));
+        assertEquals(907, new EigenScanCodec().decode(history.get("907")).scanNumber());
+        assertEquals(910, new EigenScanCodec().decode(history.get("910")).scanNumber());
         assertEquals(910, f.latestScanNumber());
     }
 

@@ -22,7 +22,7 @@ class RowMappersTest {
 
     @Test
     void when_referenceExamples_then_eachBecomesItsRow() {
-        TableRow scan = map(DolphinMaps.FEATURES, "latest_eigen_scan", ReferenceExamples.json("latest_eigen_scan"), null)
+        TableRow scan = map(DolphinMaps.EIGEN_SCANS, "134276", ReferenceExamples.json("latest_eigen_scan"), null)
                 .rows().get(0);
         assertEquals(1_776_269_558_400_000L, scan.get("ts"));
         assertEquals(134_276L, scan.get("scan_number"));

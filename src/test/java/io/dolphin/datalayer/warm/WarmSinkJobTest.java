@@ -150,7 +150,7 @@ public class WarmSinkJobTest {
         WarmScript.writeRounds(member, 0, 10);
         features.set("exf_latest", "{\"funding_btc\": -5.0e-05, \"dvol\": ");
         features.set("asset_BADUSDT_ob", "{\"best_bid\": 1.0, \"n_bid_levels\": 3}");
-        features.set("latest_eigen_scan", "{\"scan_number\": 5}");
+        member.<String, String>getMap(DolphinMaps.EIGEN_SCANS).set("5", "{\"scan_number\": 5}");
         WarmScript.writeRounds(member, 10, 20);
 
         // Then
@@ -164,7 +164,7 @@ public class WarmSinkJobTest {
         });
         assertTrue(reasons.get("DOLPHIN_FEATURES[exf_latest]").contains("not valid JSON"), reasons.toString());
         assertTrue(reasons.get("DOLPHIN_FEATURES[asset_BADUSDT_ob]").contains("best_ask"), reasons.toString());
-        assertTrue(reasons.get("DOLPHIN_FEATURES[latest_eigen_scan]").contains("timestamp"), reasons.toString());
+        assertTrue(reasons.get("DOLPHIN_EIGEN_SCANS[5]").contains("timestamp"), reasons.toString());
         assertEventually(() -> assertEquals(3, job.getMetrics().get(DeadLetters.METRIC).stream()
                 .mapToLong(m -> m.value()).sum()));
         // the map held the bad text, so hz-warmup must be able to give it back

@@ -33,8 +33,11 @@ public final class WarmScript {
             long sec = BASE_MS / 1000 + r;
             features.set("exf_latest", "{\"funding_btc\": -5.0e-05, \"dvol\": 52.3, \"taker\": 0.53, \"_ts\": " + sec + "}");
             features.set("acb_boost", "{\"boost\": 1.4, \"beta\": 0.8, \"signals\": 0.8, \"ts\": " + (BASE_MS + r * 1000L) + "}");
-            features.set("latest_eigen_scan", "{\"scan_number\": " + (1000 + r) + ", \"timestamp\": " + sec + ".25,"
-                    + " \"result\": {\"vel_div\": -0.03}, \"_ng7_metadata\": {\"uuid\": \"u-" + r + "\"}}");
+            String scan = "{\"scan_number\": " + (1000 + r) + ", \"timestamp\": " + sec + ".25,"
+                    + " \"result\": {\"vel_div\": -0.03}, \"_ng7_metadata\": {\"uuid\": \"u-" + r + "\"}}";
+            // as the scan bridge writes a scan: once into the history (its eigen_scans row), then the hot key
+            hz.<String, String>getMap(DolphinMaps.EIGEN_SCANS).putIfAbsent(String.valueOf(1000 + r), scan);
+            features.set("latest_eigen_scan", scan);
             hz.<String, String>getMap(DolphinMaps.STATE_BLUE).set("engine_snapshot", "{\"capital\": " + (25000 + r)
                     + ", \"posture\": \"" + posture(r) + "\", \"trades_executed\": " + r + ", \"vol_ok\": true,"
                     + " \"timestamp\": " + sec + "}");

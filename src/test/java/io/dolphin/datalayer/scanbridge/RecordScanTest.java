@@ -9,19 +9,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class RecordLateScanTest {
+class RecordScanTest {
 
     @Test
     void when_scanNotYetRecorded_then_recorded() {
         Map.Entry<String, String> entry = new AbstractMap.SimpleEntry<>("907", null);
-        assertTrue(new RecordLateScan("{\"scan_number\": 907}").process(entry));
+        assertTrue(new RecordScan("{\"scan_number\": 907}").process(entry));
         assertEquals("{\"scan_number\": 907}", entry.getValue());
     }
 
     @Test
     void when_replayedAfterARestart_then_theEntryIsLeftAsItIs() {
         Map.Entry<String, String> entry = new AbstractMap.SimpleEntry<>("907", "{\"scan_number\": 907}");
-        assertFalse(new RecordLateScan("{\"scan_number\": 907, \"replayed\": true}").process(entry));
+        assertFalse(new RecordScan("{\"scan_number\": 907, \"replayed\": true}").process(entry));
         assertEquals("{\"scan_number\": 907}", entry.getValue());
     }
 }
