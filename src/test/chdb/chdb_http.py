@@ -719,6 +719,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
                     if not _SETTING_NAME.match(k):
                         raise QueryError(115, "UNKNOWN_SETTING", "Unknown setting '%s'" % k)
                     settings[k] = v
+            for k, v in self.server.default_settings.items():
+                if k not in settings and not re.search(r"\b" + k + r"\s*=", sql.decode("utf-8", "replace")):
+                    settings[k] = v
             shape = Shape(sql)
             if shape.multi:
                 raise QueryError(62, "SYNTAX_ERROR", "Multi-statements are not allowed")
@@ -768,6 +771,8 @@ def main(argv=None):
     ap.add_argument("--timezone", default="UTC", help="server time zone (default UTC)")
     ap.add_argument("--exit-with-parent", action="store_true",
                     help="stop (as on SIGTERM) when the process that started this one is gone")
+    ap.add_argument("--default-setting", action="append", default=[], metavar="NAME=VALUE",
+                    help="a setting every query gets unless it sets its own, as a ClickHouse user profile does")
     ap.add_argument("--log-level", default=os.environ.get("CHDB_HTTP_LOG", "INFO"),
                     help="DEBUG logs every query with its duration")
     a = ap.parse_args(argv)
@@ -780,6 +785,7 @@ def main(argv=None):
     engine = Engine(a.lib, a.data)
     server.engine = engine
     server.auth = (a.user, a.password)
+    server.default_settings = dict(s.split("=", 1) for s in a.default_setting)
 
     stopping = threading.Event()
 

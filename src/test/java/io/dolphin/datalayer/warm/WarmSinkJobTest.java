@@ -40,8 +40,12 @@ public class WarmSinkJobTest {
     }
 
     static WarmSinkSettings settings(String url) {
-        return new WarmSinkSettings(new WarmStoreConfig(url, "", "", true),
-                new WriterPolicy(5_000, 100, 20_000, 100, 1_000, 10_000), DolphinMaps.JOURNALED);
+        return settings(new WarmStoreConfig(url, "", "", true));
+    }
+
+    static WarmSinkSettings settings(WarmStoreConfig store) {
+        return new WarmSinkSettings(store, new WriterPolicy(5_000, 100, 20_000, 100, 1_000, 10_000),
+                DolphinMaps.JOURNALED);
     }
 
     static JobConfig jobConfig() {
@@ -50,7 +54,7 @@ public class WarmSinkJobTest {
     }
 
     public static Job submit(HazelcastInstance member, WarmDb db) {
-        return member.getJet().newJob(WarmSinkJob.pipeline(settings(db.url())), jobConfig());
+        return member.getJet().newJob(WarmSinkJob.pipeline(settings(db.config(true))), jobConfig());
     }
 
     static void assertExactlyOnce(WarmDb db, int rounds) {

@@ -144,7 +144,10 @@ final class ClickHouseStore implements WarmStore {
     private void insert(String target, List<WarmTable.Column> columns, List<TableRow> rows, String token)
             throws SQLException {
         String names = columns.stream().map(WarmTable.Column::name).collect(Collectors.joining(", "));
-        String settings = token == null ? "" : " SETTINGS insert_deduplication_token = '" + token + ":" + target + "'";
+        // Deduplication asked for here, per insert: the server's profile should leave it off for every other writer,
+        // whose identical rows are real rows (docs/warm-sink.md, "ClickHouse").
+        String settings = token == null ? "" : " SETTINGS insert_deduplicate = 1, insert_deduplication_token = '"
+                + token + ":" + target + "'";
         String sql = "INSERT INTO " + target + " (" + names + ")" + settings + " VALUES ("
                 + "?, ".repeat(columns.size() - 1) + "?)";
         try (PreparedStatement ps = connection.prepareStatement(sql)) {

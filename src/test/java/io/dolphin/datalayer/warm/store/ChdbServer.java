@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -42,6 +43,8 @@ public final class ChdbServer implements AutoCloseable {
     private final String password;
     private int port;
     private volatile Process process;
+
+    private Map<String, String> defaultSettings = Map.of();
 
     private ChdbServer(Path lib, Path dataDir, String password) {
         this.lib = lib;
@@ -75,12 +78,21 @@ public final class ChdbServer implements AutoCloseable {
 
     /** Starts the engine on {@code dataDir} (created if missing, reused if it holds a database) and a free port. */
     public static ChdbServer start(Path dataDir) throws IOException {
+        return start(dataDir, Map.of());
+    }
+
+    /**
+     * As {@link #start(Path)}, with settings every query gets unless it sets its own, as a ClickHouse user profile
+     * gives them (e.g. {@code insert_deduplicate=0}, what docs/warm-sink.md asks of the server's default profile).
+     */
+    public static ChdbServer start(Path dataDir, Map<String, String> defaultSettings) throws IOException {
         Path lib = engine().orElseThrow(() -> new IllegalStateException(
                 "libchdb.so not found: run .ci/fetch-chdb, or set -Ddolphin.chdb.lib / DOLPHIN_CHDB_LIB"));
         Files.createDirectories(dataDir);
         byte[] secret = new byte[16];
         new SecureRandom().nextBytes(secret);
         ChdbServer server = new ChdbServer(lib, dataDir.toAbsolutePath(), "t" + HexFormat.of().formatHex(secret));
+        server.defaultSettings = Map.copyOf(defaultSettings);
         IOException last = null;
         for (int attempt = 0; attempt < 3; attempt++) {
             server.port = freePort();
@@ -182,9 +194,10 @@ public final class ChdbServer implements AutoCloseable {
         if (!Files.isRegularFile(script)) {
             throw new IllegalStateException(script + " not found (set -Ddolphin.home to the project directory)");
         }
-        List<String> cmd = List.of(python(), script.toString(), "--lib", lib.toString(), "--data",
+        List<String> cmd = new ArrayList<>(List.of(python(), script.toString(), "--lib", lib.toString(), "--data",
                 dataDir.resolve("db").toString(), "--port", Integer.toString(port), "--host", "127.0.0.1",
-                "--user", USER, "--password", password, "--exit-with-parent");
+                "--user", USER, "--password", password, "--exit-with-parent"));
+        defaultSettings.forEach((k, v) -> cmd.addAll(List.of("--default-setting", k + "=" + v)));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         pb.environment().putIfAbsent("PYTHONUNBUFFERED", "1");

@@ -97,4 +97,20 @@ class ClickHouseStoreTest {
         assertTrue(m.isRejected());
         assertTrue(m.rejection().contains("open_positions_count"), m.rejection());
     }
+
+    @Test
+    void when_anOutsideClientInsertsTheSameRowThrice_then_threeRowsStay() throws Exception {
+        // the trader's own inserts carry no token: with the server profile's insert_deduplicate = 0 (docs/warm-sink.md)
+        // ClickHouse keeps every one, though each table keeps a deduplication window for our tokened inserts
+        try (Connection c = config.connect(); Statement st = c.createStatement()) {
+            for (int i = 0; i < 3; i++) {
+                st.execute("INSERT INTO dolphin.system_stats (ts, mem_pct, net_iface) VALUES"
+                        + " ('2026-04-15 07:00:00.000', 41.5, 'eth0')");
+            }
+            try (ResultSet rs = st.executeQuery("SELECT count() FROM dolphin.system_stats")) {
+                assertTrue(rs.next());
+                assertEquals(3, rs.getLong(1));
+            }
+        }
+    }
 }

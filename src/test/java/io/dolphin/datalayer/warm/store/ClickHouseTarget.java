@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 
 /**
  * Where the ClickHouse tests run: a real server when {@code DOLPHIN_CLICKHOUSE_URL} is set (with
@@ -43,7 +44,8 @@ public final class ClickHouseTarget implements AutoCloseable {
             }
             Assumptions.abort("no ClickHouse to test against: run .ci/fetch-chdb or set DOLPHIN_CLICKHOUSE_URL");
         }
-        ChdbServer engine = ChdbServer.start(dataDir);
+        // as production's server profile should be: only inserts that ask for deduplication (ours, with a token) get it
+        ChdbServer engine = ChdbServer.start(dataDir, Map.of("insert_deduplicate", "0"));
         return new ClickHouseTarget(engine, engine.jdbcUrl(), engine.user(), engine.password());
     }
 

@@ -2,29 +2,40 @@ package io.dolphin.datalayer.warm.store;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Reads a DuckDB warm store from a test, with a short-lived connection (a long one would pin the database). */
+/**
+ * Reads a warm store from a test, DuckDB or ClickHouse, with a short-lived connection (a long one would pin a DuckDB
+ * database).
+ */
 public final class WarmDb {
 
-    private final String url;
+    private final WarmStoreConfig store;
 
     public WarmDb(Path file) {
-        this.url = "jdbc:duckdb:" + file;
+        this(new WarmStoreConfig("jdbc:duckdb:" + file, "", "", false));
+    }
+
+    public WarmDb(WarmStoreConfig store) {
+        this.store = store;
     }
 
     public String url() {
-        return url;
+        return store.url();
+    }
+
+    /** The store as a job's setting. */
+    public WarmStoreConfig config(boolean applySchema) {
+        return new WarmStoreConfig(store.url(), store.user(), store.password(), applySchema);
     }
 
     /** A query that fails (the sink has not created the table yet) is an assertion failure, to be retried. */
     public long scalar(String sql) {
-        try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement();
+        try (Connection c = store.connect(); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
@@ -35,7 +46,7 @@ public final class WarmDb {
 
     public Map<String, String> strings(String sql) {
         Map<String, String> out = new LinkedHashMap<>();
-        try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement();
+        try (Connection c = store.connect(); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {
                 out.put(rs.getString(1), rs.getString(2));
