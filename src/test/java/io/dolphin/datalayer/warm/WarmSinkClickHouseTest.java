@@ -57,8 +57,16 @@ class WarmSinkClickHouseTest {
                 WarmSinkJobTest.jobConfig());
     }
 
+    /**
+     * The script's rows are dated 2026-04-15; status_snapshots keeps 180 days (the reference's TTL), so ClickHouse
+     * drops those rows on insert once that is past: they are not expected here, and what the TTL does is checked alone.
+     */
     private void assertExactlyOnce(int rounds) {
         Map<String, Long> expected = WarmScript.expectedRows(rounds);
+        if (java.time.Instant.ofEpochSecond(1_776_269_558L).plus(java.time.Duration.ofDays(180))
+                .isBefore(java.time.Instant.now())) {
+            expected.remove("dolphin.status_snapshots");
+        }
         assertEventually(60, () -> assertEquals(WarmDb.exactlyOnce(expected), db.counts(expected)));
     }
 

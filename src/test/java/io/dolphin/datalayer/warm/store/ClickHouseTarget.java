@@ -44,8 +44,10 @@ public final class ClickHouseTarget implements AutoCloseable {
             }
             Assumptions.abort("no ClickHouse to test against: run .ci/fetch-chdb or set DOLPHIN_CLICKHOUSE_URL");
         }
-        // as production's server profile should be: only inserts that ask for deduplication (ours, with a token) get it
-        ChdbServer engine = ChdbServer.start(dataDir, Map.of("insert_deduplicate", "0"));
+        // as production's server profile should be: only inserts that ask for deduplication (ours, with a token) get
+        // it. The engine is 26.x, where deduplicate_insert overrides insert_deduplicate unless told to follow it as 24.x
+        ChdbServer engine = ChdbServer.start(dataDir, Map.of("insert_deduplicate", "0",
+                "deduplicate_insert", "backward_compatible_choice"));
         return new ClickHouseTarget(engine, engine.jdbcUrl(), engine.user(), engine.password());
     }
 
