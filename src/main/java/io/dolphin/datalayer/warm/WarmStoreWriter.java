@@ -225,6 +225,9 @@ public final class WarmStoreWriter implements AutoCloseable {
         }
         long now = clock.getAsLong();
         if (!open && (now < nextAttemptAt || !tryOpen(now))) {
+            // Jet calls this again and again while a snapshot waits for the store, and nothing else meanwhile: the
+            // gauges must still show the outage growing
+            updateGauges(now);
             return false;
         }
         if (inFlight == null && !filling.isEmpty()) {

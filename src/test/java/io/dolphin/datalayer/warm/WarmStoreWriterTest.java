@@ -550,6 +550,24 @@ class WarmStoreWriterTest {
     // ---- gauges
 
     @Test
+    void when_aSnapshotWaitsForAStoreThatIsDown_then_theLagStillGrows() {
+        // Jet calls flushAll again and again while the snapshot waits, and process()/tick() not at all
+        InMemoryWarmStore store = InMemoryWarmStore.duckDbLike();
+        WarmStoreWriter w = opened(store);
+        long t0 = now;
+        w.accept(event(0, 0));
+        store.failNextWrites(1);
+        store.failNextOpens(1_000);
+        assertFalse(w.flushAll());
+        for (long at = t0 + 1_000; at <= t0 + 30_000; at += 1_000) {
+            now = at;
+            assertFalse(w.flushAll());
+        }
+        assertGauges(w, 30_000, 1);
+        assertFalse(w.counters().storeUp());
+    }
+
+    @Test
     void when_eventsWait_then_lagAndBufferedEventsGaugesFollowTheOldestOne() {
         InMemoryWarmStore store = InMemoryWarmStore.duckDbLike();
         WarmStoreWriter w = opened(store);
