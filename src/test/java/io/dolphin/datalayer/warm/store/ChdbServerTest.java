@@ -1,5 +1,6 @@
 package io.dolphin.datalayer.warm.store;
 
+import io.dolphin.datalayer.bench.ChdbProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * clickhouse-jdbc against chDB behind {@link ChdbServer}: what the warm store needs from a ClickHouse server.
+ * clickhouse-jdbc against chDB behind {@link ChdbProcess}: what the warm store needs from a ClickHouse server.
  * Skipped only when libchdb.so is absent (.ci/fetch-chdb fetches it). With {@code DOLPHIN_CLICKHOUSE_URL} set
  * (and {@code DOLPHIN_CLICKHOUSE_USER}/{@code DOLPHIN_CLICKHOUSE_PASSWORD}), the same checks run against that
  * server instead, in a database of their own that they drop; the restart check then is skipped.
@@ -36,7 +37,7 @@ class ChdbServerTest {
 
     @TempDir
     static Path dir;
-    private static ChdbServer server;
+    private static ChdbProcess server;
     private static String url;
     private static String user;
     private static String password;
@@ -51,9 +52,9 @@ class ChdbServerTest {
             user = System.getenv().getOrDefault("DOLPHIN_CLICKHOUSE_USER", "default");
             password = System.getenv().getOrDefault("DOLPHIN_CLICKHOUSE_PASSWORD", "");
             db = "dolphin_chdbtest_" + Long.toHexString(System.currentTimeMillis());
-        } else if (ChdbServer.engine().isPresent()) {
+        } else if (ChdbProcess.engine().isPresent()) {
             long t0 = System.nanoTime();
-            server = ChdbServer.start(dir.resolve("chdb"));
+            server = ChdbProcess.start(dir.resolve("chdb"));
             System.out.printf("ChdbServerTest: chdb-http answered /ping %d ms after start()%n",
                     (System.nanoTime() - t0) / 1_000_000);
             url = server.jdbcUrl();
