@@ -1,6 +1,12 @@
 package io.dolphin.datalayer.warm.store;
 
+import com.clickhouse.client.api.Client;
+import com.clickhouse.client.api.data_formats.RowBinaryFormatSerializer;
+import com.clickhouse.client.api.insert.InsertResponse;
+import com.clickhouse.client.api.insert.InsertSettings;
+import com.clickhouse.data.ClickHouseFormat;
 import io.dolphin.datalayer.bench.ChdbProcess;
+import io.dolphin.datalayer.bench.ClickHouseEndpoint;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,6 +24,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -189,6 +197,36 @@ class ChdbServerTest {
             Arrays.sort(nanos);
             System.out.printf("ChdbServerTest: %d-row batch insert through the front, median of 3: %.0f ms, "
                     + "%.0f rows/s%n", rows, nanos[1] / 1e6, rows / (nanos[1] / 1e9));
+        }
+    }
+
+    @Test
+    void when_rowBinaryInsertHoldsAnEmptyLine_then_everyRowArrives() throws Exception {
+        // chDB ends data that follows an INSERT's query text at the first empty line; 2570 is 0A 0A 00 00 in
+        // RowBinary. client-v2 sends the query in the URL and the rows as the body, as the driver's bulk insert does.
+        try (Connection c = connect(""); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE " + db + ".binary (k UInt32, s String) ENGINE = MergeTree ORDER BY k");
+        }
+        long[] keys = {1, 2570, 3, 0x0A0A0000L, 5};
+        try (Client client = new Client.Builder().addEndpoint(new ClickHouseEndpoint(url, user, password).httpUrl())
+                .setUsername(user).setPassword(password).build();
+             InsertResponse r = client.insert("binary", List.of("k", "s"), out -> {
+                 RowBinaryFormatSerializer w = new RowBinaryFormatSerializer(out);
+                 for (long k : keys) {
+                     w.writeUInt32(k);
+                     w.writeString("a\n\nb" + k);
+                 }
+             }, ClickHouseFormat.RowBinary, new InsertSettings().setDatabase(db)).get(30, TimeUnit.SECONDS)) {
+            assertEquals(keys.length, r.getWrittenRows());
+        }
+        try (Connection c = connect(""); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT k, s FROM " + db + ".binary ORDER BY k")) {
+            for (long k : Arrays.stream(keys).sorted().toArray()) {
+                assertTrue(rs.next());
+                assertEquals(k, rs.getLong(1));
+                assertEquals("a\n\nb" + k, rs.getString(2));
+            }
+            assertTrue(!rs.next());
         }
     }
 
