@@ -40,7 +40,7 @@ import java.util.stream.Collectors;
  * writer re-assembles exactly the announced ranges and repeats every insert with the same tokens, and the server
  * drops the ones it already has (every table keeps {@code non_replicated_deduplication_window} tokens).
  */
-final class ClickHouseStore implements WarmStore {
+public final class ClickHouseStore implements WarmStore {
 
     /** Called after each step of the write protocol: how a test stops a writer between two steps. */
     @FunctionalInterface
@@ -52,6 +52,7 @@ final class ClickHouseStore implements WarmStore {
 
     private final WarmStoreConfig config;
     private final ProtocolSteps steps;
+    private final InsertCounts inserts = new InsertCounts();
     private Connection connection;
     private long version;
 
@@ -62,6 +63,11 @@ final class ClickHouseStore implements WarmStore {
     ClickHouseStore(WarmStoreConfig config, ProtocolSteps steps) {
         this.config = config;
         this.steps = steps;
+    }
+
+    /** Every insert this store sent that the server accepted (bench/WarmSinkClickHouseBenchmark reads them). */
+    public InsertCounts inserts() {
+        return inserts;
     }
 
     @Override
@@ -151,6 +157,7 @@ final class ClickHouseStore implements WarmStore {
         String settings = token == null ? "" : " SETTINGS insert_deduplication_token = '" + token + ":" + target + "'";
         String sql = "INSERT INTO " + target + " (" + names + ")" + settings + " VALUES ("
                 + "?, ".repeat(columns.size() - 1) + "?)";
+        long start = System.nanoTime();
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             for (TableRow row : rows) {
                 for (int i = 0; i < columns.size(); i++) {
@@ -160,6 +167,7 @@ final class ClickHouseStore implements WarmStore {
             }
             ps.executeBatch();
         }
+        inserts.add(target.startsWith("FUNCTION ") ? "probe" : target, rows.size(), System.nanoTime() - start);
     }
 
     private void writeLastValues(Batch batch, String token) throws SQLException {
