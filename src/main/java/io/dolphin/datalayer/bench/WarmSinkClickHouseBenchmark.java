@@ -461,9 +461,9 @@ final class WarmSinkClickHouseBenchmark implements Benchmark {
 
         /**
          * Per data table, the row count and per column a hash over the rows: the sink must store what the baseline
-         * stored. Float32 columns are hashed rounded to 5 decimals: the sink's text VALUES go through ClickHouse's
-         * default float parsing ({@code precise_float_parsing = 0}), which stores some of them one ulp off the
-         * nearest float ({@code 1.18} becomes {@code 1.1800001}); RowBinary carries the float itself.
+         * stored. Float32 columns are hashed rounded to 5 decimals: the engine parses some Float32 values of the
+         * sink's text VALUES one ulp off the nearest float ({@code 1.18} is stored as {@code 1.1800001}, whatever
+         * {@code precise_float_parsing} says); RowBinary carries the float itself.
          */
         Map<WarmTable, String> checksums() throws SQLException {
             Map<WarmTable, String> out = new LinkedHashMap<>();
