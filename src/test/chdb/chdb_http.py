@@ -23,6 +23,7 @@ import re
 import signal
 import struct
 import sys
+import tempfile
 import threading
 import time
 import urllib.parse
@@ -499,6 +500,25 @@ def _words(sql):
 _IDENT = re.compile(rb"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
+# chDB, like clickhouse-local, reads the data that follows an INSERT's query text only up to the first empty line:
+# RowBinary rows holding the bytes 0A 0A were cut there without an error (a UInt32 2570 is 0A 0A 00 00). So the
+# data of `INSERT ... FORMAT X` sent apart from its query (the `query` parameter, as client-v2 inserts) goes to the
+# engine as a file: `INSERT ... FROM INFILE '<file>' [SETTINGS ...] FORMAT X`.
+_INSERT_FORMAT = re.compile(rb"^(?P<head>\s*INSERT\s.*?)(?P<tail>(?:\s+SETTINGS\s.*?)?\s+FORMAT\s+\w+\s*)$",
+                            re.I | re.S)
+
+
+def data_file(query, data):
+    """(statement reading `data` from a temporary file, file path), or None when `query` is no INSERT ... FORMAT."""
+    m = _INSERT_FORMAT.match(query)
+    if not m:
+        return None
+    fd, path = tempfile.mkstemp(prefix="chdb-http-insert-", suffix=".data")
+    with os.fdopen(fd, "wb") as f:
+        f.write(data)
+    return m.group("head") + b" FROM INFILE " + quote_value(path).encode() + m.group("tail"), path
+
+
 class Shape:
     """What the front needs to know of a statement, read past literals and comments."""
 
@@ -691,6 +711,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
         query_id = params.get("query_id") or self.headers.get("X-ClickHouse-Query-Id") or str(uuid.uuid4())
         compress = truthy(params.get("compress"))
         started = time.monotonic()
+        infile = None
         try:
             self._authenticate(params)
             encoding = self.headers.get("Content-Encoding", "").strip().lower()
@@ -703,7 +724,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 body = unframe(body)
             if "query" in params:
                 q = params["query"].encode()
-                sql = q + (b"\n" + body if body else b"")
+                infile = data_file(q, body) if body else None
+                sql = infile[0] if infile else q + (b"\n" + body if body else b"")
             else:
                 sql = body
             if not sql.strip():
@@ -736,6 +758,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
         except Exception as e:  # noqa: BLE001 - a bug of this front: still a ClickHouse-shaped answer
             LOG.exception("query %s: internal error", query_id)
             return self._send_error(QueryError(1001, "STD_EXCEPTION", "chdb-http: %r" % e), query_id, compress)
+        finally:
+            if infile:
+                os.unlink(infile[1])
         elapsed_ns = int((time.monotonic() - started) * 1e9)
         summary = {"read_rows": stats["read_rows"], "read_bytes": stats["read_bytes"],
                    "written_rows": stats["written_rows"], "written_bytes": stats["written_bytes"],

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +22,15 @@ import java.util.Map;
 public final class BenchRunner {
 
     private final PrintStream out;
+    private final Map<String, String> skipped = new LinkedHashMap<>();
 
     public BenchRunner(PrintStream out) {
         this.out = out;
+    }
+
+    /** The benchmarks that could not run here, with the reason ({@link Benchmark#skipReason()}). */
+    public Map<String, String> skipped() {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(skipped));
     }
 
     /** One figure's medians over the rounds. */
@@ -32,6 +39,12 @@ public final class BenchRunner {
     }
 
     public List<Summary> run(Benchmark benchmark, int rounds, boolean quick) throws Exception {
+        String skip = benchmark.skipReason();
+        if (skip != null) {
+            out.printf("%s: skipped: %s%n", benchmark.name(), skip);
+            skipped.put(benchmark.name(), skip);
+            return List.of();
+        }
         Map<String, List<BenchFigure>> byName = new LinkedHashMap<>();
         for (int round = 1; round <= rounds; round++) {
             out.printf("%s: round %d of %d%s...%n", benchmark.name(), round, rounds, quick ? " (quick)" : "");
@@ -55,6 +68,7 @@ public final class BenchRunner {
         return summaries;
     }
 
+    /** The table of medians, then one line per skipped benchmark. */
     public void printTable(List<Summary> summaries) {
         out.printf("%n%-14s %-38s %16s %-9s %-38s %16s %9s  %s%n", "BENCHMARK", "FIGURE (median)", "VALUE", "UNIT",
                 "BASELINE (same run)", "BASELINE", "RATIO", "TARGET");
@@ -62,10 +76,19 @@ public final class BenchRunner {
             out.printf("%-14s %-38s %,16.2f %-9s %-38s %,16.2f %9.3f  %s%n", s.benchmark(), s.name(), s.medianValue(),
                     s.unit(), s.baselineName(), s.medianBaseline(), s.medianRatio(), s.target());
         }
+        skipped.forEach((name, reason) -> out.printf("%-14s skipped: %s%n", name, reason));
     }
 
-    /** Writes {@code <dir>/<benchmark>.json} per benchmark and {@code <dir>/bench.json} with everything. */
     public static Path writeJson(Path dir, List<Summary> summaries, int rounds, boolean quick) throws IOException {
+        return writeJson(dir, summaries, Map.of(), rounds, quick);
+    }
+
+    /**
+     * Writes {@code <dir>/<benchmark>.json} per benchmark and {@code <dir>/bench.json} with everything; a skipped
+     * benchmark's file says {@code skipped} with the reason, so no earlier figures of it stay behind.
+     */
+    public static Path writeJson(Path dir, List<Summary> summaries, Map<String, String> skipped, int rounds,
+                                 boolean quick) throws IOException {
         Files.createDirectories(dir);
         Map<String, List<Map<String, Object>>> perBenchmark = new LinkedHashMap<>();
         for (Summary s : summaries) {
@@ -86,9 +109,19 @@ public final class BenchRunner {
         all.put("quick", quick);
         all.put("cores", Runtime.getRuntime().availableProcessors());
         all.put("benchmarks", perBenchmark);
+        if (!skipped.isEmpty()) {
+            all.put("skipped", new LinkedHashMap<>(skipped));
+        }
         for (Map.Entry<String, List<Map<String, Object>>> e : perBenchmark.entrySet()) {
             Map<String, Object> one = new LinkedHashMap<>(all);
+            one.remove("skipped");
             one.put("benchmarks", Map.of(e.getKey(), e.getValue()));
+            Files.writeString(dir.resolve(e.getKey() + ".json"), Json.write(one));
+        }
+        for (Map.Entry<String, String> e : skipped.entrySet()) {
+            Map<String, Object> one = new LinkedHashMap<>(all);
+            one.put("benchmarks", Map.of());
+            one.put("skipped", Map.of(e.getKey(), e.getValue()));
             Files.writeString(dir.resolve(e.getKey() + ".json"), Json.write(one));
         }
         Path file = dir.resolve("bench.json");

@@ -8,7 +8,13 @@ public final class Benchmarks {
     private Benchmarks() {
     }
 
-    public static List<Benchmark> all() {
-        return List.of(new ScanBridgeBenchmark(), new ObfIngestBenchmark(), new WarmSinkBenchmark(), new AcbBenchmark());
+    /** @param clickHouse the server for the ClickHouse benchmark, or null: chDB when this machine has it */
+    public static List<Benchmark> all(ClickHouseEndpoint clickHouse) {
+        return List.of(new ScanBridgeBenchmark(), new ObfIngestBenchmark(), new WarmSinkBenchmark(),
+                new WarmSinkClickHouseBenchmark(clickHouse), new AcbBenchmark());
+    }
+
+    public static List<String> names() {
+        return all(null).stream().map(Benchmark::name).toList();
     }
 }

@@ -3,6 +3,8 @@ package io.dolphin.datalayer.cli;
 import io.dolphin.datalayer.bench.BenchRunner;
 import io.dolphin.datalayer.bench.Benchmark;
 import io.dolphin.datalayer.bench.Benchmarks;
+import io.dolphin.datalayer.bench.ClickHouseEndpoint;
+import io.dolphin.datalayer.common.DolphinEnvironment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -30,15 +32,28 @@ final class BenchCommand implements Runnable {
     @Option(names = "--out", defaultValue = "target/bench", description = "Where the JSON goes (default ${DEFAULT-VALUE}).")
     Path out;
 
+    @Option(names = "--clickhouse-url", paramLabel = "JDBC_URL", description = "The ClickHouse server of "
+            + "warm-sink-clickhouse (default $DOLPHIN_CLICKHOUSE_URL; without either, chDB when .ci/fetch-chdb got it). "
+            + "The benchmark creates and drops its databases dolphin and dolphin_green: a scratch server only. "
+            + "Password from $DOLPHIN_CLICKHOUSE_PASSWORD.")
+    String clickHouseUrl;
+
+    @Option(names = "--clickhouse-user", paramLabel = "USER", description = "Its user (default $DOLPHIN_CLICKHOUSE_USER, "
+            + "else default).")
+    String clickHouseUser;
+
     @Override
     public void run() {
-        List<Benchmark> chosen = Benchmarks.all().stream()
+        List<String> known = Benchmarks.names();
+        List<String> unknown = only.stream().filter(n -> !known.contains(n)).toList();
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("no benchmark named " + String.join(", ", unknown) + "; known: "
+                    + String.join(", ", known));
+        }
+        List<Benchmark> chosen = Benchmarks.all(ClickHouseEndpoint.resolve(clickHouseUrl, clickHouseUser,
+                        DolphinEnvironment.current())).stream()
                 .filter(b -> only.isEmpty() || only.contains(b.name()))
                 .toList();
-        if (chosen.isEmpty()) {
-            throw new IllegalArgumentException("no benchmark matches " + only + "; known: "
-                    + Benchmarks.all().stream().map(Benchmark::name).toList());
-        }
         if (rounds < 1) {
             throw new IllegalArgumentException("--rounds must be at least 1");
         }
@@ -49,7 +64,7 @@ final class BenchCommand implements Runnable {
                 all.addAll(runner.run(b, rounds, quick));
             }
             runner.printTable(all);
-            Path file = BenchRunner.writeJson(out, all, rounds, quick);
+            Path file = BenchRunner.writeJson(out, all, runner.skipped(), rounds, quick);
             System.out.println("\nwritten: " + file);
         } catch (Exception e) {
             throw new IllegalStateException("benchmark failed: " + e, e);

@@ -53,4 +53,35 @@ class BenchRunnerTest {
         assertEquals(3, ((Number) json.get("rounds")).intValue());
         assertTrue(Files.exists(dir.resolve("fake.json")));
     }
+
+    @Test
+    void when_benchmarkCannotRunHere_then_reportedSkipped_noRound_andItsJsonSaysSo() throws Exception {
+        Benchmark skipped = new Benchmark() {
+            @Override
+            public String name() {
+                return "needs-server";
+            }
+
+            @Override
+            public String skipReason() {
+                return "no server";
+            }
+
+            @Override
+            public List<BenchFigure> runRound(boolean quick) {
+                throw new AssertionError("a skipped benchmark runs no round");
+            }
+        };
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
+        BenchRunner runner = new BenchRunner(new PrintStream(text, true));
+
+        assertTrue(runner.run(skipped, 3, true).isEmpty());
+        runner.printTable(List.of());
+
+        assertTrue(text.toString().contains("needs-server: skipped: no server"), text.toString());
+        assertEquals(Map.of("needs-server", "no server"), runner.skipped());
+        BenchRunner.writeJson(dir, List.of(), runner.skipped(), 3, true);
+        Map<String, Object> json = Json.parseObject(Files.readString(dir.resolve("needs-server.json")));
+        assertEquals(Map.of("needs-server", "no server"), json.get("skipped"));
+    }
 }

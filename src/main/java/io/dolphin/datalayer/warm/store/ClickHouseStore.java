@@ -40,7 +40,7 @@ import java.util.stream.Collectors;
  * writer re-assembles exactly the announced ranges and repeats every insert with the same tokens, and the server
  * drops the ones it already has (every table keeps {@code non_replicated_deduplication_window} tokens).
  */
-final class ClickHouseStore implements WarmStore {
+public final class ClickHouseStore implements WarmStore {
 
     /** Called after each step of the write protocol: how a test stops a writer between two steps. */
     @FunctionalInterface
@@ -53,6 +53,7 @@ final class ClickHouseStore implements WarmStore {
     private final WarmStoreConfig config;
     private final ProtocolSteps steps;
     private final LedgerRuns ledger = new LedgerRuns();
+    private final InsertCounts inserts = new InsertCounts();
     private Connection connection;
     private long version;
 
@@ -63,6 +64,11 @@ final class ClickHouseStore implements WarmStore {
     ClickHouseStore(WarmStoreConfig config, ProtocolSteps steps) {
         this.config = config;
         this.steps = steps;
+    }
+
+    /** Every insert this store sent that the server accepted (bench/WarmSinkClickHouseBenchmark reads them). */
+    public InsertCounts inserts() {
+        return inserts;
     }
 
     @Override
@@ -150,6 +156,7 @@ final class ClickHouseStore implements WarmStore {
                 + token + ":" + target + "'";
         String sql = "INSERT INTO " + target + " (" + names + ")" + settings + " VALUES ("
                 + "?, ".repeat(columns.size() - 1) + "?)";
+        long start = System.nanoTime();
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             for (TableRow row : rows) {
                 for (int i = 0; i < columns.size(); i++) {
@@ -159,6 +166,7 @@ final class ClickHouseStore implements WarmStore {
             }
             ps.executeBatch();
         }
+        inserts.add(target.startsWith("FUNCTION ") ? "probe" : target, rows.size(), System.nanoTime() - start);
     }
 
     private void writeLastValues(Batch batch, String token) throws SQLException {

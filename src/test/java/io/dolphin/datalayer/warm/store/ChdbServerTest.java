@@ -1,5 +1,12 @@
 package io.dolphin.datalayer.warm.store;
 
+import com.clickhouse.client.api.Client;
+import com.clickhouse.client.api.data_formats.RowBinaryFormatSerializer;
+import com.clickhouse.client.api.insert.InsertResponse;
+import com.clickhouse.client.api.insert.InsertSettings;
+import com.clickhouse.data.ClickHouseFormat;
+import io.dolphin.datalayer.bench.ChdbProcess;
+import io.dolphin.datalayer.bench.ClickHouseEndpoint;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,6 +24,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -25,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * clickhouse-jdbc against chDB behind {@link ChdbServer}: what the warm store needs from a ClickHouse server.
+ * clickhouse-jdbc against chDB behind {@link ChdbProcess}: what the warm store needs from a ClickHouse server.
  * Skipped only when libchdb.so is absent (.ci/fetch-chdb fetches it). With {@code DOLPHIN_CLICKHOUSE_URL} set
  * (and {@code DOLPHIN_CLICKHOUSE_USER}/{@code DOLPHIN_CLICKHOUSE_PASSWORD}), the same checks run against that
  * server instead, in a database of their own that they drop; the restart check then is skipped.
@@ -36,7 +45,7 @@ class ChdbServerTest {
 
     @TempDir
     static Path dir;
-    private static ChdbServer server;
+    private static ChdbProcess server;
     private static String url;
     private static String user;
     private static String password;
@@ -51,9 +60,9 @@ class ChdbServerTest {
             user = System.getenv().getOrDefault("DOLPHIN_CLICKHOUSE_USER", "default");
             password = System.getenv().getOrDefault("DOLPHIN_CLICKHOUSE_PASSWORD", "");
             db = "dolphin_chdbtest_" + Long.toHexString(System.currentTimeMillis());
-        } else if (ChdbServer.engine().isPresent()) {
+        } else if (ChdbProcess.engine().isPresent()) {
             long t0 = System.nanoTime();
-            server = ChdbServer.start(dir.resolve("chdb"));
+            server = ChdbProcess.start(dir.resolve("chdb"));
             System.out.printf("ChdbServerTest: chdb-http answered /ping %d ms after start()%n",
                     (System.nanoTime() - t0) / 1_000_000);
             url = server.jdbcUrl();
@@ -188,6 +197,36 @@ class ChdbServerTest {
             Arrays.sort(nanos);
             System.out.printf("ChdbServerTest: %d-row batch insert through the front, median of 3: %.0f ms, "
                     + "%.0f rows/s%n", rows, nanos[1] / 1e6, rows / (nanos[1] / 1e9));
+        }
+    }
+
+    @Test
+    void when_rowBinaryInsertHoldsAnEmptyLine_then_everyRowArrives() throws Exception {
+        // chDB ends data that follows an INSERT's query text at the first empty line; 2570 is 0A 0A 00 00 in
+        // RowBinary. client-v2 sends the query in the URL and the rows as the body, as the driver's bulk insert does.
+        try (Connection c = connect(""); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE " + db + ".binary (k UInt32, s String) ENGINE = MergeTree ORDER BY k");
+        }
+        long[] keys = {1, 2570, 3, 0x0A0A0000L, 5};
+        try (Client client = new Client.Builder().addEndpoint(new ClickHouseEndpoint(url, user, password).httpUrl())
+                .setUsername(user).setPassword(password).build();
+             InsertResponse r = client.insert("binary", List.of("k", "s"), out -> {
+                 RowBinaryFormatSerializer w = new RowBinaryFormatSerializer(out);
+                 for (long k : keys) {
+                     w.writeUInt32(k);
+                     w.writeString("a\n\nb" + k);
+                 }
+             }, ClickHouseFormat.RowBinary, new InsertSettings().setDatabase(db)).get(30, TimeUnit.SECONDS)) {
+            assertEquals(keys.length, r.getWrittenRows());
+        }
+        try (Connection c = connect(""); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT k, s FROM " + db + ".binary ORDER BY k")) {
+            for (long k : Arrays.stream(keys).sorted().toArray()) {
+                assertTrue(rs.next());
+                assertEquals(k, rs.getLong(1));
+                assertEquals("a\n\nb" + k, rs.getString(2));
+            }
+            assertTrue(!rs.next());
         }
     }
 

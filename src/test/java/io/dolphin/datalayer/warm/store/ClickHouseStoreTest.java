@@ -66,6 +66,11 @@ class ClickHouseStoreTest {
             store.open();
             store.write(batch);
             store.write(batch);
+            // what the store sent, deduplicated or not: one insert per table and step, intents twice per batch
+            assertEquals(new InsertCounts.Table(2, 10, store.inserts().snapshot().get("dolphin.acb_state").nanos()),
+                    store.inserts().snapshot().get("dolphin.acb_state"));
+            assertEquals(4, store.inserts().snapshot().get("dolphin._ingest_intent").inserts());
+            assertEquals(2, store.inserts().snapshot().get("dolphin._ingest").rows());
             StoreState state = store.open();
             assertEquals(4L, state.committed().get(new Batch.RangeKey(epoch, "DOLPHIN_FEATURES", 1)));
         }

@@ -1,5 +1,6 @@
 package io.dolphin.datalayer.warm.store;
 
+import io.dolphin.datalayer.bench.ChdbProcess;
 import org.junit.jupiter.api.Assumptions;
 
 import java.io.IOException;
@@ -12,18 +13,18 @@ import java.util.Map;
 /**
  * Where the ClickHouse tests run: a real server when {@code DOLPHIN_CLICKHOUSE_URL} is set (with
  * {@code DOLPHIN_CLICKHOUSE_USER}/{@code DOLPHIN_CLICKHOUSE_PASSWORD}; the tests then write into its {@code dolphin}
- * and {@code dolphin_green} databases), otherwise the chDB engine behind {@link ChdbServer} in a fresh data folder.
+ * and {@code dolphin_green} databases), otherwise the chDB engine behind {@link ChdbProcess} in a fresh data folder.
  * Without either the tests are skipped — unless {@code DOLPHIN_REQUIRE_CLICKHOUSE=1} (CI sets it), when a missing
  * engine fails them: a suite that silently skips its production store proves nothing.
  */
 public final class ClickHouseTarget implements AutoCloseable {
 
-    private final ChdbServer engine;
+    private final ChdbProcess engine;
     private final String url;
     private final String user;
     private final String password;
 
-    private ClickHouseTarget(ChdbServer engine, String url, String user, String password) {
+    private ClickHouseTarget(ChdbProcess engine, String url, String user, String password) {
         this.engine = engine;
         this.url = url;
         this.user = user;
@@ -37,7 +38,7 @@ public final class ClickHouseTarget implements AutoCloseable {
             return new ClickHouseTarget(null, real, System.getenv().getOrDefault("DOLPHIN_CLICKHOUSE_USER", "default"),
                     System.getenv().getOrDefault("DOLPHIN_CLICKHOUSE_PASSWORD", ""));
         }
-        if (ChdbServer.engine().isEmpty()) {
+        if (ChdbProcess.engine().isEmpty()) {
             if ("1".equals(System.getenv("DOLPHIN_REQUIRE_CLICKHOUSE"))) {
                 throw new IllegalStateException("DOLPHIN_REQUIRE_CLICKHOUSE=1 but no ClickHouse engine: run "
                         + ".ci/fetch-chdb (or set DOLPHIN_CHDB_LIB), or set DOLPHIN_CLICKHOUSE_URL");
@@ -46,7 +47,7 @@ public final class ClickHouseTarget implements AutoCloseable {
         }
         // as production's server profile should be: only inserts that ask for deduplication (ours, with a token) get
         // it. The engine is 26.x, where deduplicate_insert overrides insert_deduplicate unless told to follow it as 24.x
-        ChdbServer engine = ChdbServer.start(dataDir, Map.of("insert_deduplicate", "0",
+        ChdbProcess engine = ChdbProcess.start(dataDir, Map.of("insert_deduplicate", "0",
                 "deduplicate_insert", "backward_compatible_choice"));
         return new ClickHouseTarget(engine, engine.jdbcUrl(), engine.user(), engine.password());
     }
@@ -56,7 +57,7 @@ public final class ClickHouseTarget implements AutoCloseable {
     }
 
     /** The engine process, for outage tests; only when {@link #isEmbeddedEngine()}. */
-    public ChdbServer engine() {
+    public ChdbProcess engine() {
         if (engine == null) {
             throw new IllegalStateException("a real server is not ours to stop");
         }

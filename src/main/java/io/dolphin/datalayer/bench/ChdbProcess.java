@@ -1,4 +1,4 @@
-package io.dolphin.datalayer.warm.store;
+package io.dolphin.datalayer.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,17 +20,18 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real ClickHouse engine for tests: chDB ({@code libchdb.so}) behind ClickHouse's HTTP interface
- * ({@code src/test/chdb/chdb_http.py}), in a child process of its own, so that a native crash or chDB's signal
- * handlers never touch the test JVM. clickhouse-jdbc connects to {@link #jdbcUrl()} as to a ClickHouse server.
- * See docs/clickhouse-test-engine.md for what the front implements.
+ * A real ClickHouse engine for the ClickHouse tests and {@code bin/dolphin bench}: chDB ({@code libchdb.so}) behind
+ * ClickHouse's HTTP interface ({@code src/test/chdb/chdb_http.py}), in a child process of its own, so that a native
+ * crash or chDB's signal handlers never touch the JVM. clickhouse-jdbc connects to {@link #jdbcUrl()} as to a
+ * ClickHouse server. See docs/clickhouse-test-engine.md for what the front implements. It lives with the launcher
+ * (bench) because a benchmark cannot use test classes; the tests use it from there.
  *
  * <p>Engine: system property {@code dolphin.chdb.lib}, env {@code DOLPHIN_CHDB_LIB}, or {@code libchdb.so} in the
  * cache dir of {@code .ci/fetch-chdb} ({@code $DOLPHIN_CHDB_HOME}, default {@code ~/.cache/dolphin-chdb/26.5.3}).
  * Python: {@code dolphin.chdb.python} / {@code DOLPHIN_CHDB_PYTHON}, default {@code python3}. Ports: any free one,
  * or the first free one of {@code dolphin.chdb.ports} / {@code DOLPHIN_CHDB_PORTS} (e.g. {@code 18100-18199}).
  */
-public final class ChdbServer implements AutoCloseable {
+public final class ChdbProcess implements AutoCloseable {
 
     public static final String USER = "dolphin";
     static final String VERSION = "26.5.3";
@@ -46,7 +47,7 @@ public final class ChdbServer implements AutoCloseable {
 
     private Map<String, String> defaultSettings = Map.of();
 
-    private ChdbServer(Path lib, Path dataDir, String password) {
+    private ChdbProcess(Path lib, Path dataDir, String password) {
         this.lib = lib;
         this.dataDir = dataDir;
         this.log = dataDir.resolve("chdb-http.log");
@@ -77,7 +78,7 @@ public final class ChdbServer implements AutoCloseable {
     }
 
     /** Starts the engine on {@code dataDir} (created if missing, reused if it holds a database) and a free port. */
-    public static ChdbServer start(Path dataDir) throws IOException {
+    public static ChdbProcess start(Path dataDir) throws IOException {
         return start(dataDir, Map.of());
     }
 
@@ -85,13 +86,13 @@ public final class ChdbServer implements AutoCloseable {
      * As {@link #start(Path)}, with settings every query gets unless it sets its own, as a ClickHouse user profile
      * gives them (e.g. {@code insert_deduplicate=0}, what docs/warm-sink.md asks of the server's default profile).
      */
-    public static ChdbServer start(Path dataDir, Map<String, String> defaultSettings) throws IOException {
+    public static ChdbProcess start(Path dataDir, Map<String, String> defaultSettings) throws IOException {
         Path lib = engine().orElseThrow(() -> new IllegalStateException(
                 "libchdb.so not found: run .ci/fetch-chdb, or set -Ddolphin.chdb.lib / DOLPHIN_CHDB_LIB"));
         Files.createDirectories(dataDir);
         byte[] secret = new byte[16];
         new SecureRandom().nextBytes(secret);
-        ChdbServer server = new ChdbServer(lib, dataDir.toAbsolutePath(), "t" + HexFormat.of().formatHex(secret));
+        ChdbProcess server = new ChdbProcess(lib, dataDir.toAbsolutePath(), "t" + HexFormat.of().formatHex(secret));
         server.defaultSettings = Map.copyOf(defaultSettings);
         IOException last = null;
         for (int attempt = 0; attempt < 3; attempt++) {
@@ -192,7 +193,8 @@ public final class ChdbServer implements AutoCloseable {
     private void launch() throws IOException {
         Path script = projectDir().resolve("src/test/chdb/chdb_http.py");
         if (!Files.isRegularFile(script)) {
-            throw new IllegalStateException(script + " not found (set -Ddolphin.home to the project directory)");
+            throw new IllegalStateException(script + " not found (set -Ddolphin.home or DOLPHIN_HOME to the project"
+                    + " directory)");
         }
         List<String> cmd = new ArrayList<>(List.of(python(), script.toString(), "--lib", lib.toString(), "--data",
                 dataDir.resolve("db").toString(), "--port", Integer.toString(port), "--host", "127.0.0.1",
@@ -241,8 +243,12 @@ public final class ChdbServer implements AutoCloseable {
         }
     }
 
+    /** {@code dolphin.home}, else {@code $DOLPHIN_HOME} (bin/dolphin sets it), else the working directory. */
     private static Path projectDir() {
         String home = System.getProperty("dolphin.home");
+        if (home == null || home.isBlank()) {
+            home = System.getenv("DOLPHIN_HOME");
+        }
         return Paths.get(home != null && !home.isBlank() ? home : System.getProperty("user.dir"));
     }
 
