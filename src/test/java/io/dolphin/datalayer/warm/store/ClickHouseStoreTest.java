@@ -70,7 +70,7 @@ class ClickHouseStoreTest {
             assertEquals(new InsertCounts.Table(2, 10, store.inserts().snapshot().get("dolphin.acb_state").nanos()),
                     store.inserts().snapshot().get("dolphin.acb_state"));
             assertEquals(4, store.inserts().snapshot().get("dolphin._ingest_intent").inserts());
-            assertEquals(2, store.inserts().snapshot().get("dolphin._ingest").rows());
+            assertEquals(2, store.inserts().snapshot().get("dolphin._ingest_runs").rows());
             StoreState state = store.open();
             assertEquals(4L, state.committed().get(new Batch.RangeKey(epoch, "DOLPHIN_FEATURES", 1)));
         }
