@@ -1,6 +1,11 @@
 package io.dolphin.datalayer.cli;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import java.time.Duration;
 import java.util.List;
@@ -20,14 +25,20 @@ class NoClusterTest {
     private record Answer(int code, Duration took) {
     }
 
+    @TempDir
+    Path dir;
+
     @Test
-    void when_noMemberAtTheAddress_then_everyClientCommandExits3Quickly() {
+    void when_noMemberAtTheAddress_then_everyClientCommandExits3Quickly() throws IOException {
+        // submit looks for the job bundle first; the unit tests run before `package` builds it
+        Path jar = Files.createFile(dir.resolve("dolphin-jobs.jar"));
         // port 1: nothing listens there (a free port probed and closed could be taken by another test meanwhile).
         // The commands run side by side: each waits out the 8 s connect timeout on its own.
         Map<String, CompletableFuture<Answer>> answers = COMMANDS.stream().collect(Collectors.toMap(c -> c,
                 c -> CompletableFuture.supplyAsync(() -> {
                     long t0 = System.nanoTime();
-                    int code = DolphinCli.run(c, "--cluster", "127.0.0.1:1");
+                    int code = c.equals("submit") ? DolphinCli.run(c, "--cluster", "127.0.0.1:1", "--jar", jar.toString())
+                            : DolphinCli.run(c, "--cluster", "127.0.0.1:1");
                     return new Answer(code, Duration.ofNanos(System.nanoTime() - t0));
                 }, r -> new Thread(r, "no-cluster-" + c).start())));
         answers.forEach((command, future) -> {
