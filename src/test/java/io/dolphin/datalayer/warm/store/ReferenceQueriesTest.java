@@ -97,12 +97,49 @@ class ReferenceQueriesTest {
         try (Connection c = duckDb.connect()) {
             SchemaApplier.apply(c, Dialect.DUCKDB);
         }
-        awayFromMidnight();
-        seed = new Seed(Instant.now().truncatedTo(ChronoUnit.MICROS));
-        for (String insert : seed.inserts()) {
-            execute(clickHouse.config(false), insert);
-            execute(duckDb, insert);
+        seedFor(Instant.now());
+    }
+
+    /** Both stores hold exactly the seed of {@code now}'s moment, and nothing else. */
+    private static void seedFor(Instant now) throws SQLException {
+        seed = new Seed(now.truncatedTo(ChronoUnit.MICROS));
+        for (WarmStoreConfig store : List.of(clickHouse.config(false), duckDb)) {
+            for (String table : Seed.TABLES) {
+                execute(store, "DELETE FROM dolphin." + table + " WHERE 1 = 1");
+            }
+            for (String insert : seed.inserts()) {
+                execute(store, insert);
+            }
         }
+    }
+
+    /**
+     * Runs a check that depends on the stores' today(): the seed's "today" must be the day the queries see. When the
+     * UTC day has changed since seeding, or changes while the check runs, both stores are seeded again for the new
+     * day and the check is repeated, instead of waiting for midnight to pass.
+     */
+    private static void onOneUtcDay(Check check) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            if (!date(Instant.now()).equals(seed.today)) {
+                seedFor(Instant.now());
+            }
+            LocalDate day = seed.today;
+            try {
+                check.run();
+                if (date(Instant.now()).equals(day)) {
+                    return;
+                }
+            } catch (AssertionError e) {
+                if (date(Instant.now()).equals(day) || attempt == 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface Check {
+        void run() throws Exception;
     }
 
     @AfterAll
@@ -132,6 +169,10 @@ class ReferenceQueriesTest {
 
     @Test
     void when_todaysPnlQueried_then_bothStoresSumTodaysTradesOnly() throws Exception {
+        onOneUtcDay(ReferenceQueriesTest::todaysPnl);
+    }
+
+    private static void todaysPnl() throws Exception {
         String ch = """
                 SELECT count() as trades, sum(pnl) as total_pnl,
                 countIf(pnl>0) as wins, round(countIf(pnl>0)/count()*100,1) as win_rate
@@ -225,6 +266,10 @@ class ReferenceQueriesTest {
 
     @Test
     void when_capitalCurveQueried_then_bothStoresStartAtMidnightSevenDaysAgo() throws Exception {
+        onOneUtcDay(ReferenceQueriesTest::capitalCurve);
+    }
+
+    private static void capitalCurve() throws Exception {
         String ch = """
                 SELECT ts, capital, roi_pct, dd_pct, posture, vel_div
                 FROM dolphin.status_snapshots
@@ -602,18 +647,6 @@ class ReferenceQueriesTest {
         }
     }
 
-    /** today() and the date of "today's" trades must be the same day from seeding to the last query. */
-    private static void awayFromMidnight() throws InterruptedException {
-        Instant now = Instant.now();
-        Instant midnight = now.truncatedTo(ChronoUnit.DAYS);
-        Duration since = Duration.between(midnight, now);
-        if (since.compareTo(Duration.ofMinutes(1)) < 0) {
-            Thread.sleep(Duration.ofMinutes(1).minus(since).plusSeconds(1).toMillis());
-        } else if (since.compareTo(Duration.ofHours(24).minusMinutes(2)) > 0) {
-            Thread.sleep(Duration.ofHours(24).plusMinutes(1).minus(since).toMillis());
-        }
-    }
-
     // ---------------------------------------------------------------------------------------------------------------
     // The seed: the same rows for both stores, times relative to now, in UTC
 
@@ -668,10 +701,10 @@ class ReferenceQueriesTest {
             // Trades: 12 over 3 assets, both strategies, 4 today, 5 earlier in the 30 days, 3 older; pnl in eighths,
             // so sums are exact and some land on a rounding tie (-1.625, 19.375, 12.625); leverages 2.25 and 2.35
             // are ties of round(leverage, 1) in ClickHouse's Float32 arithmetic
-            trade(now.minusSeconds(40), "blue", "ENJUSDT", "FIXED_TP", 8.125, 0.0095f, 2.25f, 0.8f, uuid(8));
-            trade(now.minusSeconds(30), "green", "LTCUSDT", "MAX_HOLD", -3.5, -0.0041f, 2.35f, 1.6f, uuid(9));
-            trade(now.minusSeconds(20), "blue", "BTCUSDT", "FIXED_TP", 9.5, 0.0095f, 3.0f, 0.4f, uuid(10));
-            trade(now.minusSeconds(10), "green", "ENJUSDT", "MAX_HOLD", -1.25, -0.0013f, 2.0f, 2.1f, uuid(10));
+            trade(sinceMidnight(1), "blue", "ENJUSDT", "FIXED_TP", 8.125, 0.0095f, 2.25f, 0.8f, uuid(8));
+            trade(sinceMidnight(2), "green", "LTCUSDT", "MAX_HOLD", -3.5, -0.0041f, 2.35f, 1.6f, uuid(9));
+            trade(sinceMidnight(3), "blue", "BTCUSDT", "FIXED_TP", 9.5, 0.0095f, 3.0f, 0.4f, uuid(10));
+            trade(sinceMidnight(4), "green", "ENJUSDT", "MAX_HOLD", -1.25, -0.0013f, 2.0f, 2.1f, uuid(10));
             trade(now.minus(Duration.ofDays(2)), "blue", "LTCUSDT", "MAX_HOLD", -4.75, -0.0052f, 2.5f, 3.3f, uuid(30));
             trade(now.minus(Duration.ofDays(5)), "green", "BTCUSDT", "FIXED_TP", 7.375, 0.0095f, 3.0f, 1.2f, uuid(30));
             trade(now.minus(Duration.ofDays(9)), "blue", "ENJUSDT", "HIBERNATE_HALT", -6.0, -0.0066f, 2.25f, 4.7f,
@@ -726,6 +759,13 @@ class ReferenceQueriesTest {
             scans.add(new Scan(ts, number, -0.01f * (number % 7), scanToFill, scanToFill / 4, uuid));
         }
 
+        /** The k-th of four moments of today before now (k = 1..4): today's trades are today even just past midnight. */
+        private Instant sinceMidnight(int k) {
+            Instant midnight = today.atStartOfDay(ZoneOffset.UTC).toInstant();
+            return midnight.plus(Duration.between(midnight, now).multipliedBy(k).dividedBy(5)).plusNanos(k * 1_000L)
+                    .truncatedTo(ChronoUnit.MICROS);
+        }
+
         private void trade(Instant ts, String strategy, String asset, String reason, double pnl, float pnlPct,
                            float leverage, float dd, String uuid) {
             int i = trades.size();
@@ -749,6 +789,9 @@ class ReferenceQueriesTest {
             Instant from = now.minus(Duration.ofHours(1));
             return scans.stream().filter(s -> !s.ts.isBefore(from)).mapToDouble(s -> s.scanToFill).toArray();
         }
+
+        static final List<String> TABLES = List.of("trade_events", "eigen_scans", "status_snapshots", "posture_events",
+                "supervisord_state", "system_stats");
 
         /** INSERTs both dialects accept: literals only, times as UTC text. */
         List<String> inserts() {
