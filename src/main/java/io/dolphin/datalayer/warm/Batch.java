@@ -23,8 +23,7 @@ import java.util.TreeMap;
  */
 public final class Batch {
 
-    private final Map<RangeKey, SeqRange> ranges = new HashMap<>();
-    /** Per partition, the runs of consecutive sequences added, ascending. */
+    /** Per partition, the runs of consecutive sequences added, ascending; the batch's ranges are their spans. */
     private final Map<RangeKey, List<SeqRange>> runs = new HashMap<>();
     private final List<BatchRow> rows = new ArrayList<>();
     private final Map<MapKey, LastValue> lastValues = new LinkedHashMap<>();
@@ -42,9 +41,7 @@ public final class Batch {
     }
 
     public void add(JournalEvent e, List<TableRow> eventRows, LastValue lastValue) {
-        RangeKey key = RangeKey.of(e);
-        ranges.compute(key, (k, r) -> r == null ? SeqRange.of(e.seq()) : r.extend(e.seq()));
-        addToRuns(runs.computeIfAbsent(key, k -> new ArrayList<>()), e.seq());
+        addToRuns(runs.computeIfAbsent(RangeKey.of(e), k -> new ArrayList<>()), e.seq());
         for (TableRow row : eventRows) {
             rows.add(new BatchRow(row, e));
         }
@@ -71,7 +68,10 @@ public final class Batch {
         return firstReadTimeMs;
     }
 
+    /** Per partition, the range {@code [lo, hi]} the batch covers: the span of its runs (what tokens and intents name). */
     public Map<RangeKey, SeqRange> ranges() {
+        Map<RangeKey, SeqRange> ranges = new HashMap<>();
+        runs.forEach((k, list) -> ranges.put(k, new SeqRange(list.get(0).lo(), list.get(list.size() - 1).hi())));
         return ranges;
     }
 
@@ -142,7 +142,7 @@ public final class Batch {
         if (fixedToken != null) {
             return fixedToken;
         }
-        return tokenOf(ranges);
+        return tokenOf(ranges());
     }
 
     /** Tokens are stored in ClickHouse: this text must stay byte-identical across releases (BatchTest pins it). */
