@@ -84,19 +84,7 @@ public final class ClickHouseStore implements WarmStore {
         StoreState.Intent pending = null;
         try (Statement st = connection.createStatement()) {
             committed.putAll(ledger.loadFrom(st, "partition"));
-            for (String db : List.of(WarmTable.BLUE, WarmTable.GREEN)) {
-                try (ResultSet rs = st.executeQuery("SELECT map, key, value, value_order FROM " + db
-                        + ".hz_last_values FINAL WHERE is_deleted = 0")) {
-                    while (rs.next()) {
-                        Batch.MapKey k = new Batch.MapKey(rs.getString(1), rs.getString(2));
-                        lastValues.put(k, rs.getString(3));
-                        long order = rs.getLong(4);
-                        if (!rs.wasNull()) {
-                            lastOrders.put(k, order);
-                        }
-                    }
-                }
-            }
+            StoredLastValues.read(st, " FINAL WHERE is_deleted = 0", lastValues, lastOrders);
             try (ResultSet rs = st.executeQuery("SELECT token, ranges FROM dolphin._ingest_intent FINAL "
                     + "WHERE state = 'BEFORE' ORDER BY version DESC LIMIT 1")) {
                 if (rs.next()) {
@@ -110,7 +98,7 @@ public final class ClickHouseStore implements WarmStore {
     @Override
     public void write(Batch batch) throws SQLException {
         requireOpen();
-        if (batch.ranges().isEmpty()) {
+        if (batch.isEmpty()) {
             return;
         }
         String token = batch.token();
@@ -200,9 +188,10 @@ public final class ClickHouseStore implements WarmStore {
 
     private void intent(Batch batch, String token, String state) throws SQLException {
         long now = System.currentTimeMillis() * 1_000L;
-        long epoch = batch.ranges().keySet().iterator().next().epoch();
+        Map<Batch.RangeKey, SeqRange> ranges = batch.ranges();
+        long epoch = ranges.keySet().iterator().next().epoch();
         insert("dolphin._ingest_intent", INTENT_COLUMNS, List.of(new TableRow(null, false, new Object[]{epoch, token,
-                encodeRanges(batch.ranges()), state, nextVersion(), now})), null);
+                encodeRanges(ranges), state, nextVersion(), now})), null);
     }
 
     private long nextVersion() {

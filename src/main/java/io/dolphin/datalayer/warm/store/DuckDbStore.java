@@ -11,7 +11,6 @@ import org.duckdb.DuckDBConnection;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
@@ -56,19 +55,7 @@ final class DuckDbStore implements WarmStore {
         Map<Batch.MapKey, Long> lastOrders = new HashMap<>();
         try (Statement st = connection.createStatement()) {
             committed.putAll(ledger.loadFrom(st, "\"partition\""));
-            for (String db : List.of(WarmTable.BLUE, WarmTable.GREEN)) {
-                try (ResultSet rs = st.executeQuery("SELECT map, key, value, value_order FROM " + db
-                        + ".hz_last_values")) {
-                    while (rs.next()) {
-                        Batch.MapKey k = new Batch.MapKey(rs.getString(1), rs.getString(2));
-                        lastValues.put(k, rs.getString(3));
-                        long order = rs.getLong(4);
-                        if (!rs.wasNull()) {
-                            lastOrders.put(k, order);
-                        }
-                    }
-                }
-            }
+            StoredLastValues.read(st, "", lastValues, lastOrders);
         }
         return new StoreState(committed, lastValues, lastOrders, null);
     }
