@@ -4,6 +4,7 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.jet.Job;
 import com.hazelcast.jet.config.JobConfig;
 import io.dolphin.datalayer.common.DolphinMaps;
+import io.dolphin.datalayer.support.HotMaps;
 import io.dolphin.datalayer.support.TestCluster;
 import io.dolphin.datalayer.warm.store.ClickHouseTarget;
 import io.dolphin.datalayer.warm.store.WarmDb;
@@ -16,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -110,8 +110,8 @@ class WarmSinkClickHouseTest {
         first.<String, String>getMap(DolphinMaps.FEATURES).set("mc_forewarner_latest", "{\"status\":\"OK\",\"x\":[1,2.50]}");
         assertExactlyOnce(30);
         assertEventually(() -> assertEquals(0, WarmSinkJobTest.metric(sink, SinkCounters.BUFFERED_EVENTS)));
-        Map<String, Map<String, String>> before = contents(first);
-        assertEventually(() -> assertEquals(size(before), db.scalar("SELECT (SELECT count() FROM dolphin.hz_last_values"
+        Map<String, Map<String, String>> before = HotMaps.contents(first);
+        assertEventually(() -> assertEquals(HotMaps.size(before), db.scalar("SELECT (SELECT count() FROM dolphin.hz_last_values"
                 + " FINAL WHERE is_deleted = 0) + (SELECT count() FROM dolphin_green.hz_last_values FINAL"
                 + " WHERE is_deleted = 0)")));
 
@@ -122,18 +122,6 @@ class WarmSinkClickHouseTest {
                 new JobConfig().setName(HzWarmupJob.JOB_NAME));
         warmup.join();
 
-        assertEquals(before, contents(second));
-    }
-
-    private static long size(Map<String, Map<String, String>> contents) {
-        return contents.values().stream().mapToLong(Map::size).sum();
-    }
-
-    private static Map<String, Map<String, String>> contents(HazelcastInstance hz) {
-        Map<String, Map<String, String>> all = new HashMap<>();
-        for (String map : DolphinMaps.JOURNALED) {
-            all.put(map, new HashMap<>(hz.<String, String>getMap(map)));
-        }
-        return all;
+        assertEquals(before, HotMaps.contents(second));
     }
 }

@@ -10,13 +10,13 @@ import io.dolphin.datalayer.warm.SinkCounters;
 import io.dolphin.datalayer.warm.store.WarmDb;
 import io.dolphin.datalayer.warm.store.WarmScript;
 import io.dolphin.datalayer.warm.store.WarmStoreConfig;
+import io.dolphin.datalayer.support.HotMaps;
 import io.dolphin.datalayer.support.TestCluster;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 
 import static io.dolphin.datalayer.support.Eventually.assertEventually;
@@ -47,22 +47,22 @@ class HzWarmupJobTest {
         Map<String, Long> expected = WarmScript.expectedRows(30);
         assertEventually(() -> assertEquals(WarmDb.exactlyOnce(expected), db.counts(expected)));
         assertEventually(() -> assertEquals(0, WarmSinkJobTest.metric(sink, SinkCounters.BUFFERED_EVENTS)));
-        assertEventually(() -> assertEquals(size(contents(first)), db.scalar("SELECT (SELECT count(*) FROM "
+        assertEventually(() -> assertEquals(HotMaps.size(HotMaps.contents(first)), db.scalar("SELECT (SELECT count(*) FROM "
                 + "dolphin.hz_last_values) + (SELECT count(*) FROM dolphin_green.hz_last_values)")));
-        Map<String, Map<String, String>> before = contents(first);
+        Map<String, Map<String, String>> before = HotMaps.contents(first);
 
         // When: every member goes, a new cluster starts empty and hz-warmup runs
         cluster.close();
         cluster = new TestCluster();
         HazelcastInstance second = cluster.newMember();
-        assertEquals(0, contents(second).values().stream().mapToInt(Map::size).sum());
+        assertEquals(0, HotMaps.contents(second).values().stream().mapToInt(Map::size).sum());
         Job warmup = second.getJet().newJob(HzWarmupJob.pipeline(new HzWarmupSettings(
                 new WarmStoreConfig(db.url(), "", "", false))), new JobConfig().setName(HzWarmupJob.JOB_NAME)
                 .setStoreMetricsAfterJobCompletion(true));
         warmup.join();
 
         // Then: every key of every map holds exactly its old text
-        assertEquals(before, contents(second));
+        assertEquals(before, HotMaps.contents(second));
         assertTrue(before.get(DolphinMaps.FEATURES).size() > WarmScript.SYMBOLS);
         assertEquals(before.values().stream().mapToLong(Map::size).sum(),
                 warmup.getMetrics().get(HotMapRestore.RESTORED).stream().mapToLong(m -> m.value()).sum());
@@ -74,18 +74,6 @@ class HzWarmupJobTest {
         after.put("dolphin.trade_events", 50L);
         assertEventually(() -> assertEquals(WarmDb.exactlyOnce(after), db.counts(after)));
         assertEventually(() -> assertTrue(WarmSinkJobTest.metric(resumed, SinkCounters.RESTORED_SKIPPED) > 0));
-    }
-
-    private static long size(Map<String, Map<String, String>> contents) {
-        return contents.values().stream().mapToLong(Map::size).sum();
-    }
-
-    private static Map<String, Map<String, String>> contents(HazelcastInstance hz) {
-        Map<String, Map<String, String>> all = new HashMap<>();
-        for (String map : DolphinMaps.JOURNALED) {
-            all.put(map, new HashMap<>(hz.<String, String>getMap(map)));
-        }
-        return all;
     }
 
     @Test
@@ -101,6 +89,6 @@ class HzWarmupJobTest {
 
         // Then
         assertEquals(JobStatus.COMPLETED, warmup.getStatus());
-        assertEquals(0, contents(member).values().stream().mapToInt(Map::size).sum());
+        assertEquals(0, HotMaps.contents(member).values().stream().mapToInt(Map::size).sum());
     }
 }

@@ -16,6 +16,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.LongStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,25 +35,33 @@ class DuckDbStoreTest {
         return WarmEventMapper.map(e);
     }
 
+    private WarmStoreConfig store() {
+        return new WarmStoreConfig("jdbc:duckdb:" + dir.resolve("w.duckdb"), "", "", true);
+    }
+
+    /** A writer, still open, that has stored ACB values at these sequences of partition 3. */
+    private WarmStoreWriter stored(WarmStoreConfig config, long... seqs) {
+        WarmStoreWriter w = writer(config, new ArrayList<>());
+        w.tick();
+        for (long seq : seqs) {
+            w.accept(acb(3, seq, 1.0 + seq));
+        }
+        assertTrue(w.flushAll());
+        return w;
+    }
+
+    private static long[] upTo(int n) {
+        return LongStream.range(0, n).toArray();
+    }
+
     @Test
     void when_batchWritten_then_ledgerAndLastValuesCommittedWithTheRows_andReplayIsSkipped() {
         // Given
-        WarmStoreConfig config = new WarmStoreConfig("jdbc:duckdb:" + dir.resolve("w.duckdb"), "", "", true);
-        WarmStoreWriter writer = writer(config, new ArrayList<>());
-        writer.tick();
+        WarmStoreConfig config = store();
 
         // When
-        for (long seq = 0; seq < 10; seq++) {
-            writer.accept(acb(3, seq, 1.0 + seq));
-        }
-        assertTrue(writer.flushAll());
-        writer.close();
-        WarmStoreWriter again = writer(config, new ArrayList<>());
-        again.tick();
-        for (long seq = 0; seq < 12; seq++) {
-            again.accept(acb(3, seq, 1.0 + seq));
-        }
-        assertTrue(again.flushAll());
+        stored(config, upTo(10)).close();
+        WarmStoreWriter again = stored(config, upTo(12));
 
         // Then
         WarmDb db = new WarmDb(dir.resolve("w.duckdb"));
@@ -66,14 +75,8 @@ class DuckDbStoreTest {
     @Test
     void when_journalReusesSequencesForNewerValues_then_theyAreWrittenAndReReadsStillSkipped() {
         // Given: seq 0..9 stored (the dead owner's journal)
-        WarmStoreConfig config = new WarmStoreConfig("jdbc:duckdb:" + dir.resolve("w.duckdb"), "", "", true);
-        WarmStoreWriter writer = writer(config, new ArrayList<>());
-        writer.tick();
-        for (long seq = 0; seq < 10; seq++) {
-            writer.accept(acb(3, seq, 1.0 + seq));
-        }
-        assertTrue(writer.flushAll());
-        writer.close();
+        WarmStoreConfig config = store();
+        stored(config, upTo(10)).close();
 
         // When: after a restart the promoted backup's journal holds only 0..4 of them, and the values written since
         // got sequences 5..9 again (their ts is after everything stored)
@@ -142,13 +145,7 @@ class DuckDbStoreTest {
 
     @Test
     void when_journalLostEventsInsideABatch_then_theLedgerShowsTheGap() {
-        WarmStoreConfig config = new WarmStoreConfig("jdbc:duckdb:" + dir.resolve("w.duckdb"), "", "", true);
-        WarmStoreWriter writer = writer(config, new ArrayList<>());
-        writer.tick();
-        for (long seq : new long[]{0, 1, 2, 5, 6}) {
-            writer.accept(acb(3, seq, 1.0 + seq));
-        }
-        assertTrue(writer.flushAll());
+        WarmStoreWriter writer = stored(store(), 0, 1, 2, 5, 6);
         for (long seq = 7; seq < 10; seq++) {
             writer.accept(acb(3, seq, 1.0 + seq));
         }
