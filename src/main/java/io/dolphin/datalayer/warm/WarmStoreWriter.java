@@ -345,17 +345,18 @@ public final class WarmStoreWriter implements AutoCloseable {
     private void isolateBadRows(Batch batch) throws SQLException {
         int found = 0;
         for (Map.Entry<Batch.Target, List<Batch.BatchRow>> e : batch.rowsByTarget().entrySet()) {
-            List<Batch.BatchRow> bad = new ArrayList<>();
+            List<RefusedRow> bad = new ArrayList<>();
             bisect(e.getKey(), e.getValue(), bad);
             if (bad.size() > 1 && bad.size() == e.getValue().size()) {
                 // a table that refuses every row has a problem of its own: no row is dead-lettered for it
-                throw new RetryableWriteException(e.getKey().qualifiedName() + " refuses every row of the batch");
+                throw new RetryableWriteException(e.getKey().qualifiedName() + " refuses every row of the batch: "
+                        + bad.get(0).storeMessage());
             }
-            for (Batch.BatchRow r : bad) {
-                deadLetters.reject(r.origin(), "the warm store refused the row for " + e.getKey().qualifiedName()
-                        + ": " + r.row());
+            for (RefusedRow r : bad) {
+                deadLetters.reject(r.row().origin(), "the warm store refused the row for " + e.getKey().qualifiedName()
+                        + " (" + r.storeMessage() + "): " + r.row().row());
             }
-            batch.removeRows(bad);
+            batch.removeRows(bad.stream().map(RefusedRow::row).toList());
             found += bad.size();
         }
         counters.badRows += found;
@@ -364,7 +365,7 @@ public final class WarmStoreWriter implements AutoCloseable {
         }
     }
 
-    private void bisect(Batch.Target target, List<Batch.BatchRow> rows, List<Batch.BatchRow> bad) throws SQLException {
+    private void bisect(Batch.Target target, List<Batch.BatchRow> rows, List<RefusedRow> bad) throws SQLException {
         try {
             store.probe(target, rows.stream().map(Batch.BatchRow::row).toList());
             return;
@@ -372,14 +373,26 @@ public final class WarmStoreWriter implements AutoCloseable {
             if (store.classify(e) != StoreErrors.Kind.BAD_ROW) {
                 throw e;
             }
-        }
-        if (rows.size() == 1) {
-            bad.add(rows.get(0));
-            return;
+            if (rows.size() == 1) {
+                bad.add(new RefusedRow(rows.get(0), RefusedRow.firstLine(e)));
+                return;
+            }
         }
         int half = rows.size() / 2;
         bisect(target, rows.subList(0, half), bad);
         bisect(target, rows.subList(half, rows.size()), bad);
+    }
+
+    /** A row the store refused on its own, with the store's reason: what an operator reads in the dead letter. */
+    private record RefusedRow(Batch.BatchRow row, String storeMessage) {
+        private static final int MAX_MESSAGE = 400;
+
+        static String firstLine(SQLException e) {
+            String m = String.valueOf(e.getMessage()).strip();
+            int nl = m.indexOf('\n');
+            m = nl < 0 ? m : m.substring(0, nl);
+            return m.length() <= MAX_MESSAGE ? m : m.substring(0, MAX_MESSAGE) + "...";
+        }
     }
 
     private boolean isCommitted(Batch batch) {

@@ -334,8 +334,8 @@ class WarmStoreWriterTest {
 
         assertEquals(List.of("DOLPHIN_FEATURES[k0] p0@3", "DOLPHIN_FEATURES[k0] p0@7"),
                 deadLetters.stream().map(d -> d.substring(0, d.indexOf(" | "))).toList());
-        assertTrue(deadLetters.get(0).contains("the warm store refused the row for dolphin.acb_state: "),
-                deadLetters.get(0));
+        assertTrue(deadLetters.get(0).contains("the warm store refused the row for dolphin.acb_state (Conversion Error: "),
+                "the store's own reason, then the row: " + deadLetters.get(0));
         List<TableRow> kept = store.rows();
         assertEquals(18, kept.size());
         assertFalse(kept.contains(acbRow(0, 3)) || kept.contains(acbRow(0, 7)));

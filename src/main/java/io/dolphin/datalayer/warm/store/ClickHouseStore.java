@@ -22,9 +22,11 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -50,10 +52,14 @@ public final class ClickHouseStore implements WarmStore {
         void completed(String step);
     }
 
+    /** The Null-engine copies bad rows are tried on ({@link #probe}): nothing ever reads them. */
+    private static final String PROBE_PREFIX = "_probe_";
+
     private final WarmStoreConfig config;
     private final ProtocolSteps steps;
     private final LedgerRuns ledger = new LedgerRuns();
     private final InsertCounts inserts = new InsertCounts();
+    private final Set<Batch.Target> probeTables = new HashSet<>();
     private Connection connection;
     private long version;
 
@@ -101,6 +107,16 @@ public final class ClickHouseStore implements WarmStore {
         if (batch.isEmpty()) {
             return;
         }
+        try {
+            writeSteps(batch);
+        } catch (SQLException e) {
+            // a refused batch is probed next: against the tables' rules as they are now
+            probeTables.clear();
+            throw e;
+        }
+    }
+
+    private void writeSteps(Batch batch) throws SQLException {
         String token = batch.token();
         intent(batch, token, "BEFORE");
         steps.completed("intent BEFORE");
@@ -119,9 +135,28 @@ public final class ClickHouseStore implements WarmStore {
     @Override
     public void probe(Batch.Target target, List<TableRow> rows) throws SQLException {
         requireOpen();
-        String structure = target.table().columns().stream().map(c -> c.name() + " " + chType(c.type()))
-                .collect(Collectors.joining(", "));
-        insert("FUNCTION null('" + structure + "')", target.table().columns(), rows, null);
+        insert(probeTable(target), target.table().columns(), rows, null);
+    }
+
+    /**
+     * Where rows are tried without being stored: a copy of the table on the Null engine, which keeps the table's
+     * constraints (the null() table function would check the types only). Without the right to create it, the types
+     * are all a probe can check.
+     */
+    private String probeTable(Batch.Target target) {
+        String probe = WarmTable.database(target.green()) + "." + PROBE_PREFIX + target.table().tableName();
+        if (probeTables.contains(target)) {
+            return probe;
+        }
+        try (Statement st = connection.createStatement()) {
+            st.execute("CREATE OR REPLACE TABLE " + probe + " AS " + target.qualifiedName() + " ENGINE = Null");
+            probeTables.add(target);
+            return probe;
+        } catch (SQLException e) {
+            String structure = target.table().columns().stream().map(c -> c.name() + " " + chType(c.type()))
+                    .collect(Collectors.joining(", "));
+            return "FUNCTION null('" + structure + "')";
+        }
     }
 
     @Override
@@ -133,6 +168,7 @@ public final class ClickHouseStore implements WarmStore {
     public void close() {
         WarmStore.closeQuietly(connection);
         connection = null;
+        probeTables.clear();
     }
 
     private void insert(String target, List<WarmTable.Column> columns, List<TableRow> rows, String token)
@@ -154,7 +190,8 @@ public final class ClickHouseStore implements WarmStore {
             }
             ps.executeBatch();
         }
-        inserts.add(target.startsWith("FUNCTION ") ? "probe" : target, rows.size(), System.nanoTime() - start);
+        boolean probe = target.startsWith("FUNCTION ") || target.contains("." + PROBE_PREFIX);
+        inserts.add(probe ? "probe" : target, rows.size(), System.nanoTime() - start);
     }
 
     private void writeLastValues(Batch batch, String token) throws SQLException {

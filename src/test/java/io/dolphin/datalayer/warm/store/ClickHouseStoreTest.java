@@ -18,9 +18,12 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -59,7 +62,7 @@ class ClickHouseStoreTest {
         Batch batch = new Batch();
         for (long seq = 0; seq < 5; seq++) {
             MappedEvent m = WarmEventMapper.map(new JournalEvent(epoch, "DOLPHIN_FEATURES", 1, seq, "acb_boost",
-                    "{\"boost\": 1.2, \"beta\": 0.8, \"ts\": " + (epoch / 1000 + seq) + "}", null, false, false, 1L));
+                    "{\"boost\": 1.2, \"beta\": 0.8, \"ts\": " + (1_776_269_557L + seq) + "}", null, false, false, 1L));
             batch.add(m.event(), m.rows(), new Batch.LastValue(m.event().value(), 1L, epoch, seq, null));
         }
         try (ClickHouseStore store = new ClickHouseStore(config)) {
@@ -101,6 +104,62 @@ class ClickHouseStoreTest {
                         + " \"open_positions_count\": 300}", null, true, false, 1L));
         assertTrue(m.isRejected());
         assertTrue(m.rejection().contains("open_positions_count"), m.rejection());
+    }
+
+    @Test
+    void when_timeOutsideDateTime64_then_theEngineWouldKeepAnotherTime_soTheRowIsRefusedBeforeIt() throws Exception {
+        // What the engine does with a time past DateTime64's range: no error, the nearest bound kept instead
+        try (Connection c = config.connect(); Statement st = c.createStatement()) {
+            st.execute("INSERT INTO dolphin.acb_state (ts, boost) VALUES ('2400-01-01 00:00:00.000000', 1.5)");
+            try (ResultSet rs = st.executeQuery("SELECT toString(ts) FROM dolphin.acb_state")) {
+                assertTrue(rs.next());
+                assertTrue(rs.getString(1).startsWith("2299-12-31"), rs.getString(1));
+            }
+        }
+        // so the row mapper refuses it, naming the column and the time, and neither store gets a wrong time
+        long year2400Us = java.time.Instant.parse("2400-01-01T00:00:00Z").toEpochMilli() * 1_000L;
+        MappedEvent m = WarmEventMapper.map(new JournalEvent(1L, "DOLPHIN_FEATURES", 0, 0, "acb_boost",
+                "{\"boost\": 1.5, \"beta\": 0.8, \"ts\": " + year2400Us / 1_000_000.0 + "}", null, false, false, 1L));
+        assertTrue(m.isRejected());
+        assertTrue(m.rejection().contains("2400-01-01T00:00:00Z"), m.rejection());
+    }
+
+    @Test
+    void when_theEngineRefusesOneRowOfABatch_then_thatRowIsDeadLetteredWithTheEnginesMessage_andTheRestLands()
+            throws Exception {
+        // an operator's own rule on the table: the engine refuses any insert block holding a row against it
+        try (Connection c = config.connect(); Statement st = c.createStatement()) {
+            st.execute("ALTER TABLE dolphin.acb_state ADD CONSTRAINT boost_sane CHECK boost < 100");
+        }
+        List<String> deadLetters = new ArrayList<>();
+        WarmStoreWriter writer = new WarmStoreWriter(config.newStore(), new WriterPolicy(10, 10, 100, 10, 100, 1000),
+                System::currentTimeMillis, Logger.getLogger(ClickHouseStoreTest.class),
+                (origin, reason) -> deadLetters.add(origin.key() + "@" + origin.seq() + ": " + reason));
+        long epoch = System.nanoTime();
+        long tsSeconds = 1_776_269_557L;
+        for (long seq = 0; seq < 10; seq++) {
+            double boost = seq == 6 ? 1_000.0 : 1.0 + seq / 10.0;
+            writer.accept(WarmEventMapper.map(new JournalEvent(epoch, "DOLPHIN_FEATURES", 1, seq, "acb_boost",
+                    "{\"boost\": " + boost + ", \"beta\": 0.8, \"ts\": " + (tsSeconds + seq) + "}", null, false,
+                    false, 1L)));
+        }
+        assertFalse(writer.flushAll()); // the insert is refused; the search takes the bad row out
+        assertTrue(writer.flushAll());  // the rest is written
+        writer.close();
+
+        assertEquals(1, deadLetters.size(), deadLetters.toString());
+        assertTrue(deadLetters.get(0).startsWith("acb_boost@6: the warm store refused the row for dolphin.acb_state"),
+                deadLetters.get(0));
+        assertTrue(deadLetters.get(0).contains("Code: 469") && deadLetters.get(0).contains("boost_sane"),
+                "the engine's own message: " + deadLetters.get(0));
+        assertEquals(1, writer.counters().badRows());
+        try (Connection c = config.connect(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT count(), max(boost), uniqExact(ts) FROM dolphin.acb_state")) {
+            assertTrue(rs.next());
+            assertEquals(9, rs.getLong(1), "the rest of the batch");
+            assertEquals(1.9, rs.getDouble(2), 1e-6);
+            assertEquals(9, rs.getLong(3));
+        }
     }
 
     @Test
