@@ -8,6 +8,8 @@ import com.hazelcast.jet.Job;
 import com.hazelcast.jet.core.JobStatus;
 import com.hazelcast.jet.core.metrics.Measurement;
 import com.hazelcast.jet.core.metrics.MetricTags;
+import com.hazelcast.jet.impl.JobExecutionRecord;
+import com.hazelcast.jet.impl.JobRepository;
 import com.hazelcast.map.IMap;
 import io.dolphin.datalayer.cli.DolphinCli;
 import io.dolphin.datalayer.common.ClusterSafe;
@@ -35,11 +37,6 @@ import org.junit.jupiter.api.TestInfo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -79,11 +76,19 @@ class FailoverIT {
     private static final int FEED_SECONDS = Integer.getInteger("dolphin.failover.feed-seconds", 45);
     /** Whom to kill: {@code writer} (the warm-store writer's member, or a younger one), {@code younger}, {@code oldest}. */
     private static final String VICTIM = System.getProperty("dolphin.failover.victim", "writer");
-    /** When: {@code half} of the feed, or {@code random} (25-75% of it, from {@code dolphin.failover.seed}). */
+    /**
+     * When: {@code half} of the feed, {@code random} (25-75% of it, from {@code dolphin.failover.seed}), or
+     * {@code snapshot}: from a random point on, the first moment the warm sink's Jet snapshot is in progress.
+     */
     private static final String MOMENT = System.getProperty("dolphin.failover.moment", "half");
     /** 1, or 2: a second member killed once the hot path is back from the first. */
     private static final int KILLS = Integer.getInteger("dolphin.failover.kills", 1);
     private static final long SEED = Long.getLong("dolphin.failover.seed", 1L);
+    /**
+     * The warm store: {@code clickhouse} (the ClickHouse test engine, or the server DOLPHIN_CLICKHOUSE_URL names),
+     * {@code duckdb}, or {@code auto}: ClickHouse where there is one to test against (always in CI), else DuckDB.
+     */
+    private static final String STORE = System.getProperty("dolphin.failover.store", "auto");
     private static final double RATE = OrderBookFeed.PRODUCTION_SYMBOLS * OrderBookFeed.PRODUCTION_RATE_PER_SYMBOL
             * MULTIPLIER;
     /** Production scans come every ~11 s. */
@@ -94,6 +99,7 @@ class FailoverIT {
     private final List<AutoCloseable> resources = new ArrayList<>();
     private List<ExternalMember> members = List.of();
     private HazelcastInstance client;
+    private FailoverWarmStore warm;
     private boolean passed;
 
     @AfterEach
@@ -119,17 +125,19 @@ class FailoverIT {
     @Test
     void when_memberKilledWithSigkillMidStream_then_hotMapsAndWarmTablesHoldEveryRecordOnce() throws Exception {
         // Given: 3 member JVMs, the feeds, every job submitted through bin/dolphin submit's code path
-        Path warmFile = prepareWork();
+        prepareWork();
+        warm = keep(FailoverWarmStore.start(STORE, WORK));
         members = ExternalMember.startCluster(CLUSTER, 3, WORK);
         EmbeddedKafka kafka = keep(EmbeddedKafka.start());
         kafka.createTopic(TOPIC, 6);
         FactorEndpoints factors = keep(FactorEndpoints.start(0));
         Path scanRoot = Files.createDirectories(WORK.resolve("scans")).toAbsolutePath();
         String addresses = members.stream().map(ExternalMember::address).collect(Collectors.joining(","));
-        DolphinEnvironment.override(Map.of("DOLPHIN_CLUSTER_NAME", CLUSTER, "DOLPHIN_SCAN_ROOT", scanRoot.toString(),
-                "DOLPHIN_KAFKA_BOOTSTRAP", kafka.bootstrapServers(), "DOLPHIN_EXF_BASE_URL", factors.baseUrl(),
-                "DOLPHIN_WARM_JDBC_URL", "jdbc:duckdb:" + warmFile.toAbsolutePath(),
-                "DOLPHIN_OBF_OFFSET_RESET", "earliest"));
+        Map<String, String> env = new HashMap<>(Map.of("DOLPHIN_CLUSTER_NAME", CLUSTER, "DOLPHIN_SCAN_ROOT",
+                scanRoot.toString(), "DOLPHIN_KAFKA_BOOTSTRAP", kafka.bootstrapServers(), "DOLPHIN_EXF_BASE_URL",
+                factors.baseUrl(), "DOLPHIN_OBF_OFFSET_RESET", "earliest"));
+        env.putAll(warm.environment());
+        DolphinEnvironment.override(env);
         assertEquals(0, DolphinCli.run("submit", "--cluster", addresses), "bin/dolphin submit failed");
         client = connect();
         List<JobDescriptor> descriptors = JobDescriptors.loadAll(DolphinEnvironment.current());
@@ -144,10 +152,10 @@ class FailoverIT {
         CompletableFuture<Long> feeding = CompletableFuture.supplyAsync(
                 () -> feed.produceAtRate(RATE, Duration.ofSeconds(FEED_SECONDS), abort::get));
         resources.add(() -> abort.set(true));
-        double fraction = "random".equals(MOMENT) ? 0.25 + new java.util.Random(SEED).nextDouble() * 0.5 : 0.5;
+        double fraction = "half".equals(MOMENT) ? 0.5 : 0.25 + new java.util.Random(SEED).nextDouble() * 0.5;
         assertEventually(FEED_SECONDS, () -> assertTrue(feed.produced() >= RATE * FEED_SECONDS * fraction, "feed at "
                 + feed.produced()));
-        Kill kill = killOne();
+        Kill kill = "snapshot".equals(MOMENT) ? killDuringSnapshot() : killOne();
         long recoverMs = awaitHotPathResumed(descriptors, kill);
         if (KILLS > 1) {
             // the cluster has recovered from the first kill once every partition's backup is in sync again
@@ -172,26 +180,26 @@ class FailoverIT {
 
         // and the warm tables, once the sink has drained what the writers wrote
         Map<String, Long> sinkCounts = drainWarmSink(descriptors);
-        Map<String, Long> warm = warmCounts(warmFile);
+        Map<String, Long> warmRows = warm.counts();
         Map<String, Long> sinkLog = sinkLogLines();
-        System.out.printf("FAILOVER rate=%.0f/s (x%.1f) sent=%d in %.1f s (achieved %.0f/s) scans=%d killed=%s "
+        System.out.printf("FAILOVER rate=%.0f/s (x%.1f) store=%s sent=%d in %.1f s (achieved %.0f/s) scans=%d killed=%s "
                         + "hot path resumed %d ms after the kill; hot maps caught up %d ms after the feed ended; "
-                        + "sink: %s; sink log, every execution: %s; warm: %s%n", RATE, MULTIPLIER, sent, feedSeconds,
-                sent / feedSeconds, lastScan, kill, recoverMs, hotDoneMs, sinkCounts, sinkLog, warm);
+                        + "sink: %s; sink log, every execution: %s; warm: %s%n", RATE, MULTIPLIER, warm.name(), sent,
+                feedSeconds, sent / feedSeconds, lastScan, kill, recoverMs, hotDoneMs, sinkCounts, sinkLog, warmRows);
         // The metrics are those of the sink's last execution only (a restarted job starts them at 0); its log lines
         // cover every execution, including the one that ran when the member was killed.
         assertEquals(0L, sinkLog.get(LOG_LOST) + sinkLog.get(LOG_OVERWRITTEN), "the warm sink logged lost journal "
                 + "events in an earlier execution: " + sinkLog);
         assertEquals(0L, sinkCounts.get(SinkCounters.JOURNAL_LOST), "events lost to journal overflow: the sink fell "
                 + "more than a journal partition's capacity behind (see docs/failover.md)");
-        assertEquals(sent, warm.get("obf_rows"), () -> "obf_universe rows vs snapshots produced; stretches of "
-                + "event time missing from it (symbols, from, to): " + obfGaps(warmFile));
-        assertEquals(sent, warm.get("obf_distinct"), "distinct (symbol, ts) vs snapshots produced");
-        assertEquals(lastScan, warm.get("scan_rows"), "eigen_scans rows vs scans written");
-        assertEquals(lastScan, warm.get("scan_distinct"), "distinct scan_number vs scans written");
-        assertEquals(warm.get("exf_rows"), warm.get("exf_distinct"), "exf_data duplicate ts");
-        assertEquals(warm.get("acb_rows"), warm.get("acb_distinct"), "acb_state duplicate ts");
-        assertTrue(warm.get("exf_rows") > 0, "exf_data is empty");
+        assertEquals(sent, warmRows.get("obf_rows"), () -> "obf_universe rows vs snapshots produced; stretches of "
+                + "event time missing from it (symbols, from, to): " + warm.obfGaps());
+        assertEquals(sent, warmRows.get("obf_distinct"), "distinct (symbol, ts) vs snapshots produced");
+        assertEquals(lastScan, warmRows.get("scan_rows"), "eigen_scans rows vs scans written");
+        assertEquals(lastScan, warmRows.get("scan_distinct"), "distinct scan_number vs scans written");
+        assertEquals(warmRows.get("exf_rows"), warmRows.get("exf_distinct"), "exf_data duplicate ts");
+        assertEquals(warmRows.get("acb_rows"), warmRows.get("acb_distinct"), "acb_state duplicate ts");
+        assertTrue(warmRows.get("exf_rows") > 0, "exf_data is empty");
         // the operator's audit, on the same store and sources: ledger gaps, rows twice, scans and books without rows
         assertEquals(0, DolphinCli.run("audit", "--scan-root", scanRoot.toString(), "--kafka-bootstrap",
                 kafka.bootstrapServers(), "--topic", TOPIC), "bin/dolphin audit found something missing or twice");
@@ -218,7 +226,7 @@ class FailoverIT {
         return out;
     }
 
-    private Path prepareWork() throws IOException {
+    private void prepareWork() throws IOException {
         if (Files.exists(WORK)) {
             try (var paths = Files.walk(WORK)) {
                 for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
@@ -227,7 +235,6 @@ class FailoverIT {
             }
         }
         Files.createDirectories(WORK);
-        return WORK.resolve("warm.duckdb");
     }
 
     private <T extends AutoCloseable> T keep(T resource) {
@@ -278,6 +285,29 @@ class FailoverIT {
         victim.kill();
         return new Kill(victim.port(), victim.pid(), writerAddress.endsWith(":" + victim.port()), key, tsBefore, at,
                 wallClock);
+    }
+
+    /**
+     * Waits (up to 30 s) until the warm sink's Jet snapshot is in progress — its execution record names a snapshot
+     * started and not yet done — and kills the member {@link #killOne} picks at once. The record is Jet's own
+     * (internal) bookkeeping, read here only to aim the kill.
+     */
+    private Kill killDuringSnapshot() {
+        long jobId = client.getJet().getJob(WarmSinkJob.JOB_NAME).getId();
+        IMap<Long, JobExecutionRecord> records = client.getMap(JobRepository.JOB_EXECUTION_RECORDS_MAP_NAME);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            JobExecutionRecord r = records.get(jobId);
+            long intoMs = r == null ? -1 : System.currentTimeMillis() - r.ongoingSnapshotStartTime();
+            // started and not done; a failed snapshot also leaves ongoing > done, but not for long
+            if (r != null && r.ongoingSnapshotId() > r.snapshotId() && intoMs < 5_000) {
+                Kill kill = killOne();
+                System.out.printf("FAILOVER kill during snapshot %d of %s, %d ms after it started%n",
+                        r.ongoingSnapshotId(), WarmSinkJob.JOB_NAME, intoMs);
+                return kill;
+            }
+        }
+        throw new AssertionError("no snapshot of " + WarmSinkJob.JOB_NAME + " seen in progress within 30 s");
     }
 
     /** Kill until every job runs again and the first order book moves past where it stood: the hot path is back. */
@@ -345,56 +375,6 @@ class FailoverIT {
 
     private static long max(List<Measurement> measurements) {
         return measurements.stream().mapToLong(Measurement::value).max().orElse(-1);
-    }
-
-    /** Opened once the member that ran the sink has let go of the file (DuckDB allows one process). */
-    private static Map<String, Long> warmCounts(Path file) {
-        Map<String, Long> out = new HashMap<>();
-        assertEventually(60, () -> {
-            try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
-                 Statement st = c.createStatement()) {
-                out.put("obf_rows", scalar(st, "SELECT count(*) FROM dolphin.obf_universe"));
-                out.put("obf_distinct", scalar(st,
-                        "SELECT count(*) FROM (SELECT DISTINCT symbol, ts FROM dolphin.obf_universe)"));
-                out.put("scan_rows", scalar(st, "SELECT count(*) FROM dolphin.eigen_scans"));
-                out.put("scan_distinct", scalar(st, "SELECT count(DISTINCT scan_number) FROM dolphin.eigen_scans"));
-                out.put("exf_rows", scalar(st, "SELECT count(*) FROM dolphin.exf_data"));
-                out.put("exf_distinct", scalar(st, "SELECT count(DISTINCT ts) FROM dolphin.exf_data"));
-                out.put("acb_rows", scalar(st, "SELECT count(*) FROM dolphin.acb_state"));
-                out.put("acb_distinct", scalar(st, "SELECT count(DISTINCT ts) FROM dolphin.acb_state"));
-            }
-        });
-        return out;
-    }
-
-    /**
-     * Where obf_universe has holes: per stretch of missing event time (a symbol's consecutive rows more than 200 ms
-     * apart, the feed sends each symbol every ~50 ms), how many symbols and when. Printed when rows are missing,
-     * to tell a loss around the kill from one elsewhere.
-     */
-    private static String obfGaps(Path file) {
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
-             Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("WITH g AS (SELECT symbol, ts, lag(ts) OVER (PARTITION BY symbol ORDER BY ts)"
-                     + " AS prev FROM dolphin.obf_universe) SELECT count(DISTINCT symbol), min(prev), max(ts),"
-                     + " date_trunc('second', prev) AS from_s FROM g WHERE ts - prev > INTERVAL 200 MILLISECOND"
-                     + " GROUP BY from_s ORDER BY from_s LIMIT 20")) {
-            StringBuilder out = new StringBuilder();
-            while (rs.next()) {
-                out.append(String.format("%n  %d symbols, from %s to %s", rs.getLong(1), rs.getString(2),
-                        rs.getString(3)));
-            }
-            return out.length() == 0 ? "none" : out.toString();
-        } catch (SQLException e) {
-            return "(could not query: " + e.getMessage() + ")";
-        }
-    }
-
-    private static long scalar(Statement st, String sql) throws SQLException {
-        try (ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 
     private static long tsOf(String json) {
