@@ -11,6 +11,12 @@ import io.dolphin.datalayer.common.DeadLetters;
 import io.dolphin.datalayer.common.DolphinMaps;
 import io.dolphin.datalayer.common.DeadLetter;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.jet.Job;
+import com.hazelcast.logging.Logger;
+
+import java.util.Map;
 
 
 /**
@@ -36,9 +42,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * stored in the same snapshot, or a restart could drop a snapshot the guard had seen but the map had not. After a
  * restart from a snapshot the guard is restored and Kafka is re-read from the snapshot's offsets; records after it
  * that had reached the map before the failure are written again (same values: the key ends where it was, and the
- * journal sees those events twice; the warm sink deduplicates on (symbol, ts)). A fresh submission starts with an
- * empty guard, reading from {@code auto-offset-reset} (default {@code latest}), so nothing older than the live feed
- * arrives to be guarded against. See docs/obf-ingest.md.
+ * journal sees those events twice; the warm sink deduplicates on (symbol, ts)). A fresh submission (no snapshot:
+ * the first start, or the cluster started again after every member died) resumes from the books the map holds —
+ * after a full restart, what hz-warmup restored from the warm store — minus {@code cold-start-overlap-ms}, each
+ * symbol's guard starting at its held book ({@link ColdStart}); with no book held it reads from
+ * {@code auto-offset-reset} (default {@code latest}). See docs/obf-ingest.md.
  */
 public final class ObfIngestJob {
 
@@ -53,21 +61,31 @@ public final class ObfIngestJob {
 
     /** @param source stage 1; tests and the benchmark pass the same Kafka source against their own broker */
     public static Pipeline pipeline(ObfIngestSettings settings, StreamSource<ObfRecord> source) {
+        return pipeline(settings, source, ColdStart.NONE);
+    }
+
+    static Pipeline pipeline(ObfIngestSettings settings, StreamSource<ObfRecord> source, ColdStart coldStart) {
         Pipeline p = Pipeline.create();
+        Map<String, Long> held = coldStart.storedTs();
         OrderBookIngest ingest = new OrderBookIngest(settings.jobName(), settings.maxMessageBytes(),
                 settings.features());
         StreamStage<DeadLetter> rejected = p.readFrom(source)
                 .withoutTimestamps()
                 .setName("1-read-kafka")
                 .groupingKey(ObfRecord::routingKey)
-                .customTransform("2-features-to-map", () -> new OrderBookWriterP(ingest, DolphinMaps.FEATURES));
+                .customTransform("2-features-to-map", () -> new OrderBookWriterP(ingest, DolphinMaps.FEATURES, held));
         DeadLetters.write(rejected, "3-dead-letters");
         return p;
     }
 
     public static StreamSource<ObfRecord> kafkaSource(ObfIngestSettings settings) {
+        return kafkaSource(settings, ColdStart.NONE);
+    }
+
+    /** Stage 1; with {@code coldStart}'s offsets where Jet has no snapshot to restore them from. */
+    static StreamSource<ObfRecord> kafkaSource(ObfIngestSettings settings, ColdStart coldStart) {
         return KafkaSources.<String, byte[], ObfRecord>kafka(settings.consumerProperties(),
-                (ConsumerRecord<String, byte[]> r) -> ObfRecord.of(r), settings.topic());
+                (ConsumerRecord<String, byte[]> r) -> ObfRecord.of(r), coldStart.topics(settings.topic()));
     }
 
     /** The order guard is only sound when its state and the Kafka offsets are snapshotted together. */
@@ -82,7 +100,15 @@ public final class ObfIngestJob {
     public static void main(String[] args) {
         JobSubmission.submitFromMain(DESCRIPTOR_ID, d -> {
             requireExactlyOnce(d);
-            return pipeline(ObfIngestSettings.from(d));
+            ObfIngestSettings settings = ObfIngestSettings.from(d);
+            HazelcastInstance hz = Hazelcast.bootstrappedInstance();
+            Job running = hz.getJet().getJob(d.name());
+            if (running != null && !JobSubmission.isTerminal(running.getStatus())) {
+                return pipeline(settings); // not submitted: the running job keeps its place in the feed
+            }
+            ColdStart coldStart = ColdStart.plan(hz.getMap(DolphinMaps.FEATURES), settings,
+                    d.settings().longValue("cold-start-overlap-ms"), Logger.getLogger(ObfIngestJob.class));
+            return pipeline(settings, kafkaSource(settings, coldStart), coldStart);
         });
     }
 }

@@ -43,9 +43,24 @@ final class OrderBookIngest implements Serializable {
     public static final class OrderGuard implements Serializable {
         private static final long serialVersionUID = 1L;
         private long lastTs = Long.MIN_VALUE;
+        /** Set while lastTs is the book the map held at a fresh submission and no book was accepted since. */
+        private transient boolean fromMap;
+
+        /** A guard starting at the book the map already holds: re-read books up to it are not written again. */
+        static OrderGuard heldAt(long ts) {
+            OrderGuard g = new OrderGuard();
+            g.lastTs = ts;
+            g.fromMap = true;
+            return g;
+        }
 
         public long lastTs() {
             return lastTs;
+        }
+
+        /** True when the last refusal was of a book the map held at submission (a re-read), not a stale one. */
+        boolean refusedAsHeld() {
+            return fromMap;
         }
 
         /** Back to the state a snapshot saved. */
@@ -84,6 +99,7 @@ final class OrderBookIngest implements Serializable {
             return null;
         }
         guard.lastTs = book.ts();
+        guard.fromMap = false;
         String json = codec.encode(calculator.compute(book));
         return Outcome.accepted(entry(routingKey, json));
     }

@@ -57,20 +57,29 @@ final class OrderBookWriterP extends AbstractProcessor {
     private IMap<String, String> map;
     private CompletableFuture<Void> inFlight;
     private Traverser<Map.Entry<String, Long>> snapshotTraverser;
+    private final Map<String, Long> heldAtSubmission;
     private Metric stale;
+    private Metric alreadyHeld;
     private Metric written;
 
     OrderBookWriterP(OrderBookIngest ingest, String mapName) {
-        this(ingest, mapName, name -> Metrics.metric(name, Unit.COUNT));
+        this(ingest, mapName, Map.of());
+    }
+
+    /** @param heldAtSubmission {@link ColdStart#storedTs()}: where each symbol's guard starts on a fresh submission */
+    OrderBookWriterP(OrderBookIngest ingest, String mapName, Map<String, Long> heldAtSubmission) {
+        this(ingest, mapName, heldAtSubmission, name -> Metrics.metric(name, Unit.COUNT));
     }
 
     /**
      * @param newMetric creates a counter by name, on the processor's thread: Jet's {@link Metrics} needs a running
      *                  job's context, which a unit test under {@code TestProcessorContext} does not have
      */
-    OrderBookWriterP(OrderBookIngest ingest, String mapName, Function<String, Metric> newMetric) {
+    OrderBookWriterP(OrderBookIngest ingest, String mapName, Map<String, Long> heldAtSubmission,
+                     Function<String, Metric> newMetric) {
         this.ingest = ingest;
         this.mapName = mapName;
+        this.heldAtSubmission = heldAtSubmission;
         this.newMetric = newMetric;
     }
 
@@ -92,14 +101,10 @@ final class OrderBookWriterP extends AbstractProcessor {
         for (Object item; next.size() < MAX_BATCH && (item = inbox.poll()) != null; ) {
             ObfRecord record = (ObfRecord) item;
             String key = record.routingKey();
-            OrderBookIngest.OrderGuard guard = guards.computeIfAbsent(key, k -> new OrderBookIngest.OrderGuard());
+            OrderBookIngest.OrderGuard guard = guards.computeIfAbsent(key, this::newGuard);
             Outcome<Map.Entry<String, String>> out = ingest.apply(guard, key, record);
             if (out == null) {
-                if (stale == null) {
-                    // Metrics can only be created on the thread running the processor, not in init().
-                    stale = newMetric.apply(OrderBookIngest.STALE_METRIC);
-                }
-                stale.increment();
+                countRefused(guard);
             } else if (out.isAccepted()) {
                 next.add(out.value());
             } else {
@@ -108,6 +113,26 @@ final class OrderBookWriterP extends AbstractProcessor {
         }
         writeIfIdle();
         emitDeadLetters();
+    }
+
+    private OrderBookIngest.OrderGuard newGuard(String key) {
+        Long held = heldAtSubmission.get(key);
+        return held == null ? new OrderBookIngest.OrderGuard() : OrderBookIngest.OrderGuard.heldAt(held);
+    }
+
+    private void countRefused(OrderBookIngest.OrderGuard guard) {
+        // Metrics can only be created on the thread running the processor, not in init().
+        if (guard.refusedAsHeld()) {
+            if (alreadyHeld == null) {
+                alreadyHeld = newMetric.apply(ColdStart.SKIPPED_METRIC);
+            }
+            alreadyHeld.increment();
+        } else {
+            if (stale == null) {
+                stale = newMetric.apply(OrderBookIngest.STALE_METRIC);
+            }
+            stale.increment();
+        }
     }
 
     /** Sends the parsed batch if the previous write has completed; true when nothing is parsed or in flight. */

@@ -42,9 +42,13 @@ class OrderBookWriterPTest {
     private long offset;
 
     private OrderBookWriterP newProcessor() {
+        return newProcessor(Map.of());
+    }
+
+    private OrderBookWriterP newProcessor(Map<String, Long> heldAtSubmission) {
         OrderBookWriterP p = new OrderBookWriterP(
                 new OrderBookIngest("dolphin-obf-ingest", 4096, OrderBookFeatureCalculator.Params.DEFAULTS),
-                DolphinMaps.FEATURES, this::counter);
+                DolphinMaps.FEATURES, heldAtSubmission, this::counter);
         try {
             p.init(outbox, new TestProcessorContext().setHazelcastInstance(map.instance()));
         } catch (Exception e) {
@@ -91,6 +95,21 @@ class OrderBookWriterPTest {
         assertEquals(2, metrics.get(OrderBookIngest.STALE_METRIC), "an older and an equal ts");
         assertEquals(4, metrics.get(OrderBookWriterP.WRITTEN_METRIC));
         assertEquals(List.of(), deadLetters());
+    }
+
+    @Test
+    void when_freshSubmissionReReadsBooksTheMapHolds_then_thoseAreSkippedAsHeld_andLaterOnesWritten() {
+        // the map held BTC at 3000 when the job was submitted (after a full restart: what hz-warmup restored)
+        OrderBookWriterP p = newProcessor(Map.of(BTC, 3000L));
+
+        process(p, book("BTCUSDT", 2000), book("BTCUSDT", 3000), book("ETHUSDT", 1500), book("BTCUSDT", 4000),
+                book("BTCUSDT", 3500));
+        map.completeAll();
+        assertTrue(p.complete());
+
+        assertEquals(List.of(ETH + "@1500", BTC + "@4000"), map.writes(), "the key never goes back, nothing twice");
+        assertEquals(2, metrics.get(ColdStart.SKIPPED_METRIC), "the re-read 2000 and 3000: held, not stale");
+        assertEquals(1, metrics.get(OrderBookIngest.STALE_METRIC), "3500 after 4000 is stale as ever");
     }
 
     @Test
