@@ -68,24 +68,36 @@ record ColdStart(Map<String, Long> storedTs, Map<Integer, Long> offsets, long fr
         }
         long oldest = stored.values().stream().mapToLong(Long::longValue).min().orElseThrow();
         long fromMs = oldest - overlapMs;
-        Map<Integer, Long> offsets = new TreeMap<>();
+        Map<Integer, Long> offsets;
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(settings.consumerProperties())) {
-            List<PartitionInfo> partitions = consumer.partitionsFor(settings.topic(), Duration.ofSeconds(30));
-            Map<TopicPartition, Long> query = new HashMap<>();
-            partitions.forEach(p -> query.put(new TopicPartition(p.topic(), p.partition()), fromMs));
-            Map<TopicPartition, OffsetAndTimestamp> found = consumer.offsetsForTimes(query, Duration.ofSeconds(30));
-            Map<TopicPartition, Long> ends = consumer.endOffsets(query.keySet(), Duration.ofSeconds(30));
-            for (TopicPartition tp : query.keySet()) {
-                OffsetAndTimestamp at = found.get(tp);
-                // nothing at or after the time: every record there is older, so start at the end
-                offsets.put(tp.partition(), at != null ? at.offset() : ends.get(tp));
-            }
+            offsets = firstOffsetsAt(consumer, settings.topic(), fromMs);
+        } catch (RuntimeException e) {
+            // Starting anyway would skip, without a trace, what the feed produced since the held books.
+            throw new IllegalStateException(settings.jobName() + ": cannot ask Kafka (" + settings.bootstrapServers()
+                    + ") from this process where topic " + settings.topic() + " reached " + Instant.ofEpochMilli(fromMs)
+                    + ", so not submitting: " + e.getMessage() + ". The submitting process must reach Kafka; or set "
+                    + "DOLPHIN_OBF_COLD_START_OVERLAP_MS=-1 to start from auto-offset-reset and accept the gap.", e);
         }
         log.info(settings.jobName() + ": fresh submission: resuming topic " + settings.topic() + " from "
                 + Instant.ofEpochMilli(fromMs) + " (the least recent of " + stored.size() + " stored books, "
                 + Instant.ofEpochMilli(oldest) + ", minus " + overlapMs + " ms), offsets per partition " + offsets
                 + "; books at or before each symbol's stored one are skipped");
         return new ColdStart(stored, offsets, fromMs);
+    }
+
+    private static Map<Integer, Long> firstOffsetsAt(KafkaConsumer<String, byte[]> consumer, String topic, long fromMs) {
+        Map<Integer, Long> offsets = new TreeMap<>();
+        List<PartitionInfo> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30));
+        Map<TopicPartition, Long> query = new HashMap<>();
+        partitions.forEach(p -> query.put(new TopicPartition(p.topic(), p.partition()), fromMs));
+        Map<TopicPartition, OffsetAndTimestamp> found = consumer.offsetsForTimes(query, Duration.ofSeconds(30));
+        Map<TopicPartition, Long> ends = consumer.endOffsets(query.keySet(), Duration.ofSeconds(30));
+        for (TopicPartition tp : query.keySet()) {
+            OffsetAndTimestamp at = found.get(tp);
+            // nothing at or after the time: every record there is older, so start at the end
+            offsets.put(tp.partition(), at != null ? at.offset() : ends.get(tp));
+        }
+        return offsets;
     }
 
     TopicsConfig topics(String topic) {
