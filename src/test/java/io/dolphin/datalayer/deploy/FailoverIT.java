@@ -74,7 +74,10 @@ class FailoverIT {
     private static final double MULTIPLIER = Double.parseDouble(System.getProperty("dolphin.failover.rate-multiplier",
             "10"));
     private static final int FEED_SECONDS = Integer.getInteger("dolphin.failover.feed-seconds", 45);
-    /** Whom to kill: {@code writer} (the warm-store writer's member, or a younger one), {@code younger}, {@code oldest}. */
+    /**
+     * Whom to kill: {@code writer} (the warm-store writer's member, or a younger one), {@code younger}, {@code oldest},
+     * or {@code all}: every member at once, then a new cluster started and every job submitted again.
+     */
     private static final String VICTIM = System.getProperty("dolphin.failover.victim", "writer");
     /**
      * When: {@code half} of the feed, {@code random} (25-75% of it, from {@code dolphin.failover.seed}), or
@@ -98,6 +101,8 @@ class FailoverIT {
 
     private final List<AutoCloseable> resources = new ArrayList<>();
     private List<ExternalMember> members = List.of();
+    /** Every member this test started, the dead ones too: their logs are checked. */
+    private final List<ExternalMember> everyMember = new ArrayList<>();
     private HazelcastInstance client;
     private FailoverWarmStore warm;
     private boolean passed;
@@ -105,7 +110,7 @@ class FailoverIT {
     @AfterEach
     void stop(TestInfo info) {
         if (!passed) {
-            members.forEach(m -> System.err.println("---- tail of " + m.log() + " (pid " + m.pid() + ", "
+            everyMember.forEach(m -> System.err.println("---- tail of " + m.log() + " (pid " + m.pid() + ", "
                     + (m.isAlive() ? "alive" : "dead") + ")\n" + m.tail(80)));
         }
         if (client != null) {
@@ -118,7 +123,7 @@ class FailoverIT {
                 System.err.println("closing " + resources.get(i) + ": " + e);
             }
         }
-        members.forEach(ExternalMember::close);
+        everyMember.forEach(ExternalMember::close);
         DolphinEnvironment.clearOverrides();
     }
 
@@ -128,6 +133,7 @@ class FailoverIT {
         prepareWork();
         warm = keep(FailoverWarmStore.start(STORE, WORK));
         members = ExternalMember.startCluster(CLUSTER, 3, WORK);
+        everyMember.addAll(members);
         EmbeddedKafka kafka = keep(EmbeddedKafka.start());
         kafka.createTopic(TOPIC, 6);
         FactorEndpoints factors = keep(FactorEndpoints.start(0));
@@ -155,9 +161,10 @@ class FailoverIT {
         double fraction = "half".equals(MOMENT) ? 0.5 : 0.25 + new java.util.Random(SEED).nextDouble() * 0.5;
         assertEventually(FEED_SECONDS, () -> assertTrue(feed.produced() >= RATE * FEED_SECONDS * fraction, "feed at "
                 + feed.produced()));
-        Kill kill = "snapshot".equals(MOMENT) ? killDuringSnapshot() : killOne();
+        Kill kill = "all".equals(VICTIM) ? killAllAndStartAgain(descriptors)
+                : "snapshot".equals(MOMENT) ? killDuringSnapshot() : killOne();
         long recoverMs = awaitHotPathResumed(descriptors, kill);
-        if (KILLS > 1) {
+        if (KILLS > 1 && !"all".equals(VICTIM)) {
             // the cluster has recovered from the first kill once every partition's backup is in sync again
             assertEventually(120, () -> assertTrue(client.getExecutorService("default")
                     .submit(new ClusterSafe()).get(10, TimeUnit.SECONDS), "cluster not safe yet"));
@@ -216,7 +223,7 @@ class FailoverIT {
         Map<String, Long> out = new java.util.LinkedHashMap<>();
         for (String message : List.of(LOG_LOST, LOG_OVERWRITTEN, LOG_DIVERGED, LOG_REUSED)) {
             long n = 0;
-            for (ExternalMember m : members) {
+            for (ExternalMember m : everyMember) {
                 try (var lines = Files.lines(m.log(), java.nio.charset.StandardCharsets.ISO_8859_1)) {
                     n += lines.filter(l -> l.contains(message)).count();
                 }
@@ -310,6 +317,30 @@ class FailoverIT {
         throw new AssertionError("no snapshot of " + WarmSinkJob.JOB_NAME + " seen in progress within 30 s");
     }
 
+    /**
+     * SIGKILLs every member at once (no Jet snapshot, map or journal survives; Kafka, the scan folder and the warm
+     * store do), starts a new cluster from hz-config and submits every job as an operator would, while the feeds go
+     * on. The time printed is from the kill to the jobs submitted.
+     */
+    private Kill killAllAndStartAgain(List<JobDescriptor> descriptors) throws IOException {
+        IMap<String, String> features = client.getMap(DolphinMaps.FEATURES);
+        String key = FeatureKeys.orderBook(OrderBookFeed.symbols(1).get(0));
+        long tsBefore = tsOf(features.get(key));
+        long at = System.nanoTime();
+        Instant wallClock = Instant.now();
+        members.forEach(ExternalMember::kill);
+        client.shutdown();
+        members = ExternalMember.startCluster(CLUSTER, 3, WORK);
+        everyMember.addAll(members);
+        String addresses = members.stream().map(ExternalMember::address).collect(Collectors.joining(","));
+        assertEquals(0, DolphinCli.run("submit", "--cluster", addresses), "bin/dolphin submit after the restart");
+        client = connect();
+        System.out.printf("FAILOVER every member killed; a new cluster ran every job %d ms later%n",
+                (System.nanoTime() - at) / 1_000_000);
+        assertEventually(120, () -> assertEveryJobRunning(descriptors));
+        return new Kill(0, 0, true, key, tsBefore, at, wallClock);
+    }
+
     /** Kill until every job runs again and the first order book moves past where it stood: the hot path is back. */
     private long awaitHotPathResumed(List<JobDescriptor> descriptors, Kill kill) {
         IMap<String, String> features = client.getMap(DolphinMaps.FEATURES);
@@ -385,6 +416,9 @@ class FailoverIT {
                         Instant at) {
         @Override
         public String toString() {
+            if (port == 0) {
+                return "every member at " + at + " [victim=" + VICTIM + " moment=" + MOMENT + "]";
+            }
             return "member :" + port + " (pid " + pid + (ranWarmWriter ? ", ran the warm-store writer" : "") + ") at "
                     + at + " [victim=" + VICTIM + " moment=" + MOMENT + " kills=" + KILLS + "]";
         }
