@@ -2,6 +2,8 @@ package io.dolphin.datalayer.warm;
 
 import io.dolphin.datalayer.common.JournalEvent;
 import io.dolphin.datalayer.warm.store.WarmStoreConfig;
+import com.hazelcast.jet.Traverser;
+import com.hazelcast.jet.Traversers;
 import com.hazelcast.jet.core.AbstractProcessor;
 import com.hazelcast.jet.core.BroadcastKey;
 import com.hazelcast.jet.core.Inbox;
@@ -14,12 +16,10 @@ import io.dolphin.datalayer.common.DeadLetters;
 import io.dolphin.datalayer.common.DolphinMaps;
 import io.dolphin.datalayer.common.DeadLetter;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import static com.hazelcast.jet.core.BroadcastKey.broadcastKey;
 
 /**
  * The warm-store sink processor: one per job (the store wants one writer), non-cooperative because JDBC blocks.
@@ -29,12 +29,14 @@ import static com.hazelcast.jet.core.BroadcastKey.broadcastKey;
  */
 public final class WriteWarmStoreP extends AbstractProcessor {
 
-    private static final BroadcastKey<String> HELD = broadcastKey("held-during-replay");
+    /** Events per snapshot entry of what a ClickHouse replay holds ({@link HeldChunks}). */
+    private static final int HELD_CHUNK = 1_000;
 
     private final String jobName;
     private final WarmStoreConfig config;
     private final WriterPolicy policy;
-    private final List<MappedEvent> restored = new ArrayList<>();
+    private final HeldChunks<MappedEvent> restored = new HeldChunks<>();
+    private Traverser<Map.Entry<BroadcastKey<String>, List<MappedEvent>>> heldChunks;
     private final Map<String, Metric> metrics = new LinkedHashMap<>();
     private WarmStoreWriter writer;
     private IMap<String, String> deadLetterMap;
@@ -85,20 +87,25 @@ public final class WriteWarmStoreP extends AbstractProcessor {
         if (!flushed) {
             return false;
         }
-        List<MappedEvent> held = writer.heldDuringReplay();
-        return held.isEmpty() || tryEmitToSnapshot(HELD, new ArrayList<>(held));
+        if (heldChunks == null) {
+            List<MappedEvent> held = writer.heldDuringReplay();
+            if (held.isEmpty()) {
+                return true;
+            }
+            heldChunks = Traversers.traverseIterable(HeldChunks.split(held, HELD_CHUNK))
+                    .onFirstNull(() -> heldChunks = null);
+        }
+        return emitFromTraverserToSnapshot(heldChunks);
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     protected void restoreFromSnapshot(Object key, Object value) {
-        restored.addAll((List<MappedEvent>) value);
+        restored.restore(key, value);
     }
 
     @Override
     public boolean finishSnapshotRestore() {
-        writer.restoreHeld(restored);
-        restored.clear();
+        writer.restoreHeld(restored.drainInOrder());
         return true;
     }
 
