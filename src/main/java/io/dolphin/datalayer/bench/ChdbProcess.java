@@ -37,6 +37,7 @@ public final class ChdbProcess implements AutoCloseable {
     static final String VERSION = "26.5.3";
     private static final Duration START_DEADLINE = Duration.ofSeconds(60);
     private static final Duration STOP_DEADLINE = Duration.ofSeconds(30);
+    private static final Path SETSID = Paths.get("/usr/bin/setsid");
 
     private final Path lib;
     private final Path dataDir;
@@ -47,17 +48,23 @@ public final class ChdbProcess implements AutoCloseable {
 
     private Map<String, String> defaultSettings = Map.of();
 
-    private ChdbProcess(Path lib, Path dataDir, String password) {
+    /** False when the caller stops the engine itself (the demo): a terminal's Ctrl-C must not reach it either. */
+    private final boolean stopWithJvm;
+
+    private ChdbProcess(Path lib, Path dataDir, String password, boolean stopWithJvm) {
         this.lib = lib;
         this.dataDir = dataDir;
         this.log = dataDir.resolve("chdb-http.log");
         this.password = password;
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            Process p = process;
-            if (p != null) {
-                p.destroy(); // SIGTERM: a JVM leaving without close() leaves no engine behind
-            }
-        }, "chdb-http-stop"));
+        this.stopWithJvm = stopWithJvm;
+        if (stopWithJvm) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                Process p = process;
+                if (p != null) {
+                    p.destroy(); // SIGTERM: a JVM leaving without close() leaves no engine behind
+                }
+            }, "chdb-http-stop"));
+        }
     }
 
     /** libchdb.so, if this machine has it (see the class comment for where it is looked for). */
@@ -87,12 +94,23 @@ public final class ChdbProcess implements AutoCloseable {
      * gives them (e.g. {@code insert_deduplicate=0}, what docs/warm-sink.md asks of the server's default profile).
      */
     public static ChdbProcess start(Path dataDir, Map<String, String> defaultSettings) throws IOException {
+        return start(dataDir, defaultSettings, true);
+    }
+
+    /**
+     * @param stopWithJvm false: no JVM exit hook stops the engine, and it runs in a session of its own, so a
+     *                    terminal's Ctrl-C reaches only the JVM; the caller stops it after its last query. It still
+     *                    exits when the JVM is gone ({@code --exit-with-parent}).
+     */
+    public static ChdbProcess start(Path dataDir, Map<String, String> defaultSettings, boolean stopWithJvm)
+            throws IOException {
         Path lib = engine().orElseThrow(() -> new IllegalStateException(
                 "libchdb.so not found: run .ci/fetch-chdb, or set -Ddolphin.chdb.lib / DOLPHIN_CHDB_LIB"));
         Files.createDirectories(dataDir);
         byte[] secret = new byte[16];
         new SecureRandom().nextBytes(secret);
-        ChdbProcess server = new ChdbProcess(lib, dataDir.toAbsolutePath(), "t" + HexFormat.of().formatHex(secret));
+        ChdbProcess server = new ChdbProcess(lib, dataDir.toAbsolutePath(), "t" + HexFormat.of().formatHex(secret),
+                stopWithJvm);
         server.defaultSettings = Map.copyOf(defaultSettings);
         IOException last = null;
         for (int attempt = 0; attempt < 3; attempt++) {
@@ -196,7 +214,11 @@ public final class ChdbProcess implements AutoCloseable {
             throw new IllegalStateException(script + " not found (set -Ddolphin.home or DOLPHIN_HOME to the project"
                     + " directory)");
         }
-        List<String> cmd = new ArrayList<>(List.of(python(), script.toString(), "--lib", lib.toString(), "--data",
+        List<String> cmd = new ArrayList<>();
+        if (!stopWithJvm && Files.isExecutable(SETSID)) {
+            cmd.add(SETSID.toString()); // not the forking kind: the JVM's child is no group leader, so the pid stays
+        }
+        cmd.addAll(List.of(python(), script.toString(), "--lib", lib.toString(), "--data",
                 dataDir.resolve("db").toString(), "--port", Integer.toString(port), "--host", "127.0.0.1",
                 "--user", USER, "--password", password, "--exit-with-parent"));
         defaultSettings.forEach((k, v) -> cmd.addAll(List.of("--default-setting", k + "=" + v)));

@@ -17,7 +17,7 @@ public final class CpuMeter {
     private final long startGcMillis = gcMillis();
 
     /** Average cores busy since this meter was created (2.0 = both cores of the build machine, all the time). */
-    double cores() {
+    public double cores() {
         return (os.getProcessCpuTime() - startCpu) / (double) (System.nanoTime() - startNanos);
     }
 
@@ -26,7 +26,7 @@ public final class CpuMeter {
         return (gcMillis() - startGcMillis) / ((System.nanoTime() - startNanos) / 1e6);
     }
 
-    static int availableCores() {
+    public static int availableCores() {
         return Runtime.getRuntime().availableProcessors();
     }
 

@@ -26,7 +26,8 @@ final class BenchCommand implements Runnable {
     @Option(names = "--rounds", defaultValue = "3", description = "Rounds per benchmark (default ${DEFAULT-VALUE}; medians need >= 3).")
     int rounds;
 
-    @Option(names = "--only", split = ",", paramLabel = "NAME", description = "Run only these benchmarks.")
+    @Option(names = "--only", split = ",", paramLabel = "NAME", completionCandidates = Names.class,
+            description = "Run only these benchmarks, of: ${COMPLETION-CANDIDATES}.")
     List<String> only = new ArrayList<>();
 
     @Option(names = "--out", defaultValue = "target/bench", description = "Where the JSON goes (default ${DEFAULT-VALUE}).")
@@ -41,6 +42,14 @@ final class BenchCommand implements Runnable {
     @Option(names = "--clickhouse-user", paramLabel = "USER", description = "Its user (default $DOLPHIN_CLICKHOUSE_USER, "
             + "else default).")
     String clickHouseUser;
+
+    /** The names --only accepts, listed in its help. */
+    static final class Names implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return Benchmarks.names().iterator();
+        }
+    }
 
     @Override
     public void run() {

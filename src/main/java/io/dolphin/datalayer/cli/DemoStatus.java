@@ -9,6 +9,7 @@ import com.hazelcast.jet.core.metrics.MetricTags;
 import com.hazelcast.sql.SqlResult;
 import com.hazelcast.sql.SqlRow;
 import io.dolphin.datalayer.common.WarmTable;
+import io.dolphin.datalayer.warm.SinkCounters;
 import io.dolphin.datalayer.warm.jet.MapJournalSource;
 import io.dolphin.datalayer.warm.store.WarmStoreConfig;
 
@@ -16,79 +17,179 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
- * What the demo prints: one status line every few seconds (jobs and states, events/s per job, dead letters, warm
- * rows, journal fill) and a summary at the end. Reads job metrics, the dead-letter view and the warm store itself.
+ * What the demo prints: a status line (job states, what flows through each job with its name, warm rows this run
+ * wrote, dead letters, journal fill) and the summary at the end. Reads job metrics, the dead-letter view and the warm
+ * store itself. Rates are taken between two metric collections, by the collections' own timestamps, so they match
+ * what flowed however late the metrics arrive.
  */
 final class DemoStatus {
+
+    /**
+     * One thing that flows, read from a job's metrics: {@code metric} summed over the processors of the vertex whose
+     * name contains {@code vertex} (the largest such vertex, as Jet may split or fuse a stage), or the job's own
+     * metric when {@code vertex} is null. {@code rate}: shown per second, else as a count.
+     */
+    record Flow(String job, String vertex, String metric, String label, boolean rate) {
+    }
+
+    static final List<Flow> FLOWS = List.of(
+            new Flow("dolphin-obf-ingest", "1-read-kafka", MetricNames.EMITTED_COUNT, "order books", true),
+            new Flow("dolphin-scan-bridge", "scan-files", MetricNames.EMITTED_COUNT, "scans", true),
+            new Flow("dolphin-exf-poller", "write-exf-latest", MetricNames.RECEIVED_COUNT, "exf_latest writes", true),
+            new Flow("dolphin-acb", "parse-exf", MetricNames.RECEIVED_COUNT, "acb factor samples", true),
+            new Flow("dolphin-acb", "acb-formula", MetricNames.RECEIVED_COUNT, "acb windows", false),
+            new Flow("dolphin-warm-sink", null, SinkCounters.ROWS_WRITTEN, "warm rows written", true));
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final HazelcastInstance member;
     private final WarmStoreConfig warm;
-    private final Map<String, long[]> lastSourceCounts = new HashMap<>();
+    /** Row counts before this run: what the summary and status line subtract. */
+    private final Map<String, Long> warmBaseline;
+    /** Per flow: the count and the metric timestamp of the previous line. */
+    private final Map<Flow, long[]> previous = new HashMap<>();
 
     DemoStatus(HazelcastInstance member, WarmStoreConfig warm) {
         this.member = member;
         this.warm = warm;
+        this.warmBaseline = warmRows();
     }
 
     String line() {
-        StringBuilder s = new StringBuilder(LocalTime.now().format(CLOCK));
+        StringBuilder s = new StringBuilder(LocalTime.now().format(CLOCK)).append("  ");
+        List<Job> jobs = dolphinJobs();
+        s.append(jobStates(jobs)).append("  |");
+        Map<String, JobMetrics> metrics = metricsByJob(jobs);
         long fill = 0;
-        for (Job job : dolphinJobs()) {
-            JobMetrics metrics = job.getMetrics();
-            s.append(String.format("  %s %s %,.0f/s", shortName(job.getName()), abbreviate(job.getStatus().name()),
-                    sourceRate(job.getName(), metrics)));
-            fill = Math.max(fill, max(metrics, MapJournalSource.METRIC_FILL));
+        for (JobMetrics m : metrics.values()) {
+            fill = Math.max(fill, m.get(MapJournalSource.METRIC_FILL).stream().mapToLong(Measurement::value).max().orElse(0));
         }
-        Map<String, Long> dead = deadLettersByJob();
-        long warmRows = warmRows().values().stream().mapToLong(Long::longValue).sum();
-        s.append(String.format("  | dead letters %,d  warm rows %,d  journal fill %d%%", dead.values().stream()
-                .mapToLong(Long::longValue).sum(), warmRows, fill));
+        for (Flow f : FLOWS) {
+            JobMetrics m = metrics.get(f.job());
+            if (m == null) {
+                continue;
+            }
+            long[] now = count(f, m);
+            long[] before = previous.put(f, now);
+            if (!f.rate()) {
+                s.append(String.format("  %s %,d", f.label(), now[0]));
+            } else if (before == null || now[1] <= before[1]) {
+                s.append(String.format("  %s %,d", f.label(), now[0])); // one collection so far: the count, no rate
+            } else {
+                s.append(String.format("  %s %s/s", f.label(), rate((now[0] - before[0]) * 1000.0 / (now[1] - before[1]))));
+            }
+        }
+        long thisRun = thisRun(warmRows()).values().stream().mapToLong(Long::longValue).sum();
+        s.append(String.format("  |  this run: warm rows %,d, dead letters %,d, journal fill %d%%", thisRun,
+                deadLettersByJob().values().stream().mapToLong(Long::longValue).sum(), fill));
         return s.toString();
     }
 
-    String summary() {
-        StringBuilder s = new StringBuilder("\n== Dolphin demo summary ==\njobs:\n");
-        for (Job job : dolphinJobs()) {
-            s.append(String.format("  %-22s %s%n", job.getName(), job.getStatus()));
+    /** Every Dolphin job's state in full; "all N RUNNING" when nothing differs. */
+    static String jobStates(List<Job> jobs) {
+        if (jobs.isEmpty()) {
+            return "no Dolphin jobs";
         }
-        s.append("warm rows per table:\n");
-        Map<String, Long> rows = warmRows();
-        if (rows.isEmpty()) {
-            s.append("  (warm store not readable at ").append(warm.url()).append(")\n");
+        boolean allRunning = jobs.stream().allMatch(j -> "RUNNING".equals(String.valueOf(j.getStatus())));
+        if (allRunning) {
+            return jobs.size() + " jobs RUNNING";
         }
-        rows.forEach((table, n) -> s.append(String.format("  %-36s %,12d%n", table, n)));
+        return jobs.stream().map(j -> shortName(j.getName()) + " " + j.getStatus()).collect(Collectors.joining(", "));
+    }
+
+    /** Job name to state, in name order, as the stop began. */
+    Map<String, String> jobStates() {
+        Map<String, String> states = new LinkedHashMap<>();
+        for (Job j : dolphinJobs()) {
+            states.put(j.getName(), String.valueOf(j.getStatus()));
+        }
+        return states;
+    }
+
+    /** The whole run's count of every flow; a cancelled job's final metrics count too (the summary's). */
+    Map<String, Long> totals() {
+        Map<String, Long> totals = new LinkedHashMap<>();
+        Map<String, JobMetrics> metrics = new HashMap<>();
+        for (Flow f : FLOWS) {
+            JobMetrics m = metrics.computeIfAbsent(f.job(), name -> {
+                Job job = member.getJet().getJob(name);
+                return job == null ? null : job.getMetrics();
+            });
+            if (m != null) {
+                totals.put(f.label(), count(f, m)[0]);
+            }
+        }
+        return totals;
+    }
+
+    /**
+     * @param states    job states as the stop began
+     * @param stopNotes what the stop did, one line each
+     * @param cpu       the CPU line (measured by the caller over the run after start-up)
+     */
+    String summary(Map<String, String> states, Map<String, Long> flows, List<String> stopNotes, String cpu) {
+        StringBuilder s = new StringBuilder("\n== Dolphin demo summary ==\n");
+        s.append(cpu).append('\n');
+        s.append("jobs as the stop began:\n");
+        states.forEach((job, state) -> s.append(String.format("  %-26s %s%n", job, state)));
+        if (!flows.isEmpty()) {
+            s.append("flowed this run: ").append(flows.entrySet().stream()
+                    .map(e -> String.format("%s %,d", e.getKey(), e.getValue())).collect(Collectors.joining(", ")))
+                    .append('\n');
+        }
+        stopNotes.forEach(n -> s.append("stop: ").append(n).append('\n'));
+        s.append(warmSection(warmRows()));
         s.append("dead letters per job:\n");
         Map<String, Long> dead = deadLettersByJob();
         if (dead.isEmpty()) {
             s.append("  none\n");
         }
-        dead.forEach((job, n) -> s.append(String.format("  %-22s %,12d%n", job, n)));
+        dead.forEach((job, n) -> s.append(String.format("  %-26s %,12d%n", job, n)));
         return s.toString();
     }
 
-    /** Waits until the warm store stops growing (feeds are stopped) or the timeout passes. */
-    void awaitWarmStoreQuiet(Duration timeout) throws InterruptedException {
-        long end = System.nanoTime() + timeout.toNanos();
-        long previous = -1;
-        int stableRounds = 0;
-        while (System.nanoTime() < end && stableRounds < 2) {
-            long now = warmRows().values().stream().mapToLong(Long::longValue).sum();
-            stableRounds = now == previous ? stableRounds + 1 : 0;
-            previous = now;
-            Thread.sleep(2_000);
+    /** Only the tables this run wrote to, then how many got nothing. */
+    String warmSection(Map<String, Long> now) {
+        StringBuilder s = new StringBuilder("warm rows written by this run (").append(warm.dialect()).append("):\n");
+        if (now.isEmpty()) {
+            return s.append("  (warm store not readable at ").append(warm.url()).append(")\n").toString();
         }
+        Map<String, Long> run = thisRun(now);
+        int empty = 0;
+        for (Map.Entry<String, Long> e : run.entrySet()) {
+            if (e.getValue() > 0) {
+                s.append(String.format("  %-36s %,12d%n", e.getKey(), e.getValue()));
+            } else {
+                empty++;
+            }
+        }
+        if (empty > 0) {
+            s.append(String.format("  (%d other tables got no rows)%n", empty));
+        }
+        return s.toString();
+    }
+
+    /** Sum of this run's rows; the demo's stop waits for it to stand still. */
+    long warmRowsThisRun() {
+        return thisRun(warmRows()).values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    private Map<String, Long> thisRun(Map<String, Long> now) {
+        Map<String, Long> run = new TreeMap<>();
+        // a ReplacingMergeTree may merge away rows an earlier run wrote: never below zero
+        now.forEach((t, n) -> run.put(t, Math.max(0, n - warmBaseline.getOrDefault(t, 0L))));
+        return run;
     }
 
     private List<Job> dolphinJobs() {
@@ -102,24 +203,30 @@ final class DemoStatus {
         return jobs;
     }
 
-    /** Items emitted by the job's source stages per second since the previous line. */
-    private double sourceRate(String job, JobMetrics metrics) {
-        long total = 0;
-        for (Measurement m : metrics.get(MetricNames.EMITTED_COUNT)) {
-            if ("true".equals(m.tag(MetricTags.SOURCE))) {
-                total += m.value();
-            }
+    private static Map<String, JobMetrics> metricsByJob(List<Job> jobs) {
+        Map<String, JobMetrics> m = new HashMap<>();
+        for (Job j : jobs) {
+            m.put(j.getName(), j.getMetrics());
         }
-        long now = System.nanoTime();
-        long[] last = lastSourceCounts.put(job, new long[]{total, now});
-        if (last == null || now == last[1]) {
-            return 0;
-        }
-        return Math.max(0, (total - last[0]) / ((now - last[1]) / 1e9));
+        return m;
     }
 
-    private static long max(JobMetrics metrics, String name) {
-        return metrics.get(name).stream().mapToLong(Measurement::value).max().orElse(0);
+    /** {count, newest metric timestamp} of one flow. */
+    static long[] count(Flow f, JobMetrics metrics) {
+        Map<String, Long> byVertex = new HashMap<>();
+        long ts = 0;
+        for (Measurement m : metrics.get(f.metric())) {
+            String vertex = String.valueOf(m.tag(MetricTags.VERTEX));
+            if (f.vertex() == null || vertex.contains(f.vertex())) {
+                byVertex.merge(f.vertex() == null ? "" : vertex, m.value(), Long::sum);
+                ts = Math.max(ts, m.timestamp());
+            }
+        }
+        return new long[]{byVertex.values().stream().mapToLong(Long::longValue).max().orElse(0), ts};
+    }
+
+    private static String rate(double perSecond) {
+        return perSecond >= 10 ? String.format("%,.0f", perSecond) : String.format("%.1f", perSecond);
     }
 
     private Map<String, Long> deadLettersByJob() {
@@ -135,23 +242,22 @@ final class DemoStatus {
     }
 
     /**
-     * Row count of every warm table of dolphin and dolphin_green, with the warm store's credentials. The tables come
-     * from {@link WarmTable} (the schema contract), so the one query per table is plain SQL that DuckDB and
-     * ClickHouse both accept.
+     * Row count of every warm table of dolphin and dolphin_green, with the warm store's credentials; a table that
+     * does not exist yet counts 0. The tables come from {@link WarmTable} (the schema contract), so the one query per
+     * table is plain SQL that DuckDB and ClickHouse both accept. Empty when the store cannot be reached.
      */
     Map<String, Long> warmRows() {
         Map<String, Long> rows = new TreeMap<>();
         try (Connection c = warm.connect(); Statement st = c.createStatement()) {
-            List<String> tables = new ArrayList<>();
             for (boolean green : new boolean[]{false, true}) {
                 for (WarmTable t : WarmTable.values()) {
-                    tables.add(WarmTable.database(green) + "." + t.tableName());
-                }
-            }
-            for (String t : tables) {
-                try (ResultSet rs = st.executeQuery("SELECT count(*) FROM " + t)) {
-                    rs.next();
-                    rows.put(t, rs.getLong(1));
+                    String table = WarmTable.database(green) + "." + t.tableName();
+                    try (ResultSet rs = st.executeQuery("SELECT count(*) FROM " + table)) {
+                        rs.next();
+                        rows.put(table, rs.getLong(1));
+                    } catch (SQLException missing) {
+                        rows.put(table, 0L); // not created yet: the sink applies the schema when it starts
+                    }
                 }
             }
         } catch (SQLException e) {
@@ -162,9 +268,5 @@ final class DemoStatus {
 
     private static String shortName(String job) {
         return job.startsWith("dolphin-") ? job.substring("dolphin-".length()) : job;
-    }
-
-    private static String abbreviate(String status) {
-        return status.length() <= 4 ? status : status.substring(0, 4);
     }
 }

@@ -28,18 +28,31 @@ final class JobsCommand implements Runnable {
     @Option(names = "--all", description = "Include completed and failed jobs.")
     boolean all;
 
-    @Option(names = "--stages", negatable = true, defaultValue = "true",
-            description = "Show items in/out per stage (default: on).")
-    boolean stages;
+    // a plain flag: picocli's negatable option with a true default leaves --no-stages at the default
+    @Option(names = "--no-stages", description = "Only one line per job: no items in/out per stage.")
+    boolean noStages;
 
     @Override
     public void run() {
         HazelcastInstance client = cluster.connect();
         try {
-            System.out.print(render(client.getJet().getJobs(), all, stages));
+            System.out.print(render(client.getJet().getJobs(), all, !noStages));
         } finally {
             client.shutdown();
         }
+    }
+
+    /** Jet reports a cancelled job as FAILED; an operator who cancelled it should not read that it failed. */
+    static String status(Job job) {
+        JobStatus status = job.getStatus();
+        if (status == JobStatus.FAILED) {
+            try {
+                return job.isUserCancelled() ? "CANCELLED" : "FAILED";
+            } catch (IllegalStateException notFinished) {
+                return status.name();
+            }
+        }
+        return status.name();
     }
 
     /** The table {@code bin/dolphin jobs} prints; separate so tests can read it without a terminal. */
@@ -52,7 +65,7 @@ final class JobsCommand implements Runnable {
             .sorted(Comparator.comparing(Job::getName))
             .forEach(job -> {
                 JobMetricsSummary summary = JobMetricsSummary.of(job.getMetrics());
-                out.append(String.format("%-24s %-12s %-21s %12d%n", job.getName(), job.getStatus(),
+                out.append(String.format("%-24s %-12s %-21s %12d%n", job.getName(), status(job),
                         TIME.format(Instant.ofEpochMilli(job.getSubmissionTime())), summary.deadLetters()));
                 if (withStages) {
                     for (Map.Entry<String, long[]> stage : summary.stages().entrySet()) {

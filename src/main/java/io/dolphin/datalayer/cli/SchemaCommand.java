@@ -23,8 +23,9 @@ public final class SchemaCommand implements Runnable {
             mixinStandardHelpOptions = true)
     static final class Apply implements Callable<Integer> {
 
-        @Option(names = "--url", description = "JDBC URL of the warm store; default $DOLPHIN_WARM_JDBC_URL, else "
-                + WarmStoreConfig.DEFAULT_URL)
+        // the default on a line of its own: picocli breaks a word longer than what is left of a line, mid-path
+        @Option(names = "--url", paramLabel = "JDBC_URL", description = {"JDBC URL of the warm store; default"
+                + " $DOLPHIN_WARM_JDBC_URL, else", WarmStoreConfig.DEFAULT_URL})
         String url;
 
         @Option(names = "--target", description = "duckdb or clickhouse; default: from the URL")

@@ -44,6 +44,15 @@ final class SubmitCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Held, or the logger (and its level) could be collected. */
+    private static final java.util.logging.Logger EXECUTE_JAR_LOG =
+            java.util.logging.Logger.getLogger("com.hazelcast.instance.impl.executejar.CommandLineExecuteJar");
+
+    private static boolean debug() {
+        String level = io.dolphin.datalayer.common.DolphinEnvironment.current().get("DOLPHIN_LOG_LEVEL");
+        return level != null && (level.equalsIgnoreCase("debug") || level.equalsIgnoreCase("trace"));
+    }
+
     @Override
     public void run() {
         Path bundle = bundle();
@@ -54,11 +63,22 @@ final class SubmitCommand implements Runnable {
             SqlMappings.apply(client);
             for (JobDescriptor d : descriptors) {
                 Job existing = client.getJet().getJob(d.name());
+                if (existing == null || JobSubmission.isTerminal(existing.getStatus())) {
+                    SubmitPreflight.check(d).ifPresent(problem -> {
+                        throw new IllegalStateException(problem);
+                    });
+                }
+            }
+            for (JobDescriptor d : descriptors) {
+                Job existing = client.getJet().getJob(d.name());
                 if (existing != null && !JobSubmission.isTerminal(existing.getStatus())) {
                     out.println(d.name() + ": already " + existing.getStatus() + ", not submitted again");
                     continue;
                 }
-                out.println(d.name() + ": submitting " + d.className() + (d.batch() ? " (batch, waiting for it)" : ""));
+                out.println(d.name() + ": submitting " + d.className() + (d.batch() ? " (batch, waiting for it)" : "")
+                        + (existing != null ? " again: its last run " + existing.getStatus()
+                        + (d.batch() ? " (a batch job runs on every submission; it only fills keys that hold no value)"
+                        : "") : ""));
                 submitWithHzCli(d, bundle);
                 Job job = client.getJet().getJob(d.name());
                 out.println(d.name() + ": " + (job == null ? "not found after submission" : job.getStatus()));
@@ -72,13 +92,26 @@ final class SubmitCommand implements Runnable {
     private void submitWithHzCli(JobDescriptor d, Path bundle) {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
-        int code = new CommandLine(new HazelcastCommandLine(HazelcastClient::newHazelcastClient, System.out, errStream))
+        // hz-cli's own "Submitting JAR ..." line, once per job, says nothing the line above did not: kept for failures
+        ByteArrayOutputStream said = new ByteArrayOutputStream();
+        PrintStream outStream = new PrintStream(said, true, StandardCharsets.UTF_8);
+        // hz-cli's jar runner logs a failing main's stack trace through java.util.logging; the one line below says it
+        EXECUTE_JAR_LOG.setLevel(debug() ? java.util.logging.Level.ALL : java.util.logging.Level.OFF);
+        int code = new CommandLine(new HazelcastCommandLine(HazelcastClient::newHazelcastClient, outStream, errStream))
                 .execute("--targets", cluster.hzCliTargets(), "submit", "--class", d.className(),
                         bundle.toAbsolutePath().toString());
         String errors = err.toString(StandardCharsets.UTF_8).strip();
         if (code != 0) {
-            throw new IllegalStateException("hz-cli submit of " + d.name() + " exited " + code
-                    + (errors.isEmpty() ? "" : ":\n" + errors));
+            String output = said.toString(StandardCharsets.UTF_8).strip();
+            if (debug()) {
+                System.err.println(output + "\n" + errors);
+            }
+            // hz-cli's own handler says "ERROR: <the main's message>": that is the line an operator needs
+            String reason = errors.lines().filter(l -> l.startsWith("ERROR: ")).map(l -> l.substring(7)).findFirst()
+                    .orElse("hz-cli submit exited " + code + (errors.isEmpty() ? "" : ": " + errors.lines().findFirst()
+                    .orElse("")));
+            throw new IllegalStateException(d.name() + " not submitted: " + reason
+                    + (debug() ? "" : " (DOLPHIN_LOG_LEVEL=debug shows hz-cli's whole output)"));
         }
         if (!errors.isEmpty()) {
             System.err.println(errors);

@@ -45,10 +45,21 @@ public final class DolphinMember {
         stopped.await();
     }
 
-    /** Starts a member and applies the SQL mappings; the demo uses this too. */
+    /** Starts a member and applies the SQL mappings. */
     public static HazelcastInstance start(int port) {
+        return start(port, true);
+    }
+
+    /**
+     * @param shutdownHook false when the caller shuts the member down itself at JVM exit (the demo: its feeds must
+     *                     stop and its warm sink drain first, which Hazelcast's own hook would not wait for)
+     */
+    public static HazelcastInstance start(int port, boolean shutdownHook) {
         Config config = MemberConfigs.member();
         config.getNetworkConfig().setPort(port);
+        if (!shutdownHook) {
+            config.setProperty("hazelcast.shutdownhook.enabled", "false");
+        }
         HazelcastInstance member = Hazelcast.newHazelcastInstance(config);
         SqlMappings.apply(member);
         return member;

@@ -28,6 +28,13 @@ public final class JobSubmission {
         JobDescriptor descriptor = JobDescriptors.load(descriptorId);
         HazelcastInstance hz = Hazelcast.bootstrappedInstance();
         SqlMappings.apply(hz);
+        Job running = hz.getJet().getJob(descriptor.name());
+        if (running != null && !isTerminal(running.getStatus())) {
+            // hz-cli would otherwise print "The JAR didn't submit any jobs" and exit 0: say why, and fail
+            throw new JobAlreadyActiveException(descriptor.name() + " is already " + running.getStatus() + " (id "
+                    + running.getIdString() + "): not submitted again; cancel it first (bin/dolphin stop "
+                    + descriptor.id() + ") to replace it");
+        }
         Job job = submitIfAbsent(hz.getJet(), descriptor, pipelineFactory.apply(descriptor));
         if (descriptor.batch()) {
             // hz-warmup must have finished before the streaming jobs that follow it start writing.
@@ -53,6 +60,13 @@ public final class JobSubmission {
                 + (descriptor.guarantee() == com.hazelcast.jet.config.ProcessingGuarantee.NONE ? ""
                 : ", snapshot every " + descriptor.snapshotIntervalMillis() + " ms") + ")");
         return job;
+    }
+
+    /** A job's {@code main} found its job already running; hz-cli prints this message as its one ERROR line. */
+    public static final class JobAlreadyActiveException extends IllegalStateException {
+        JobAlreadyActiveException(String message) {
+            super(message);
+        }
     }
 
     public static boolean isTerminal(JobStatus status) {

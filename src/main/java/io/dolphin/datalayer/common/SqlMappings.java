@@ -25,6 +25,7 @@ public final class SqlMappings {
             "10-mappings.sql", "20-views-features.sql", "30-views-state.sql", "40-views-dead-letters.sql");
 
     private static final ILogger LOG = Logger.getLogger(SqlMappings.class);
+    private static final java.util.concurrent.atomic.AtomicBoolean ANNOUNCED = new java.util.concurrent.atomic.AtomicBoolean();
     private static final String CLASSPATH_DIR = "dolphin/sql/hazelcast/";
 
     private SqlMappings() {
@@ -40,7 +41,12 @@ public final class SqlMappings {
                 throw new IllegalStateException("SQL mapping failed: " + e.getMessage() + "\n  in: " + statement, e);
             }
         }
-        LOG.info("applied " + n + " SQL mapping/view statements");
+        // every submission re-applies them: say it once per process, not once per job
+        if (ANNOUNCED.compareAndSet(false, true)) {
+            LOG.info("applied " + n + " SQL mapping/view statements");
+        } else {
+            LOG.fine("applied " + n + " SQL mapping/view statements");
+        }
         return n;
     }
 

@@ -7,9 +7,15 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.stream.Stream;
 
 /**
  * A real Kafka broker (KRaft, one combined broker+controller node) running inside this JVM, from Kafka's own test
@@ -18,6 +24,10 @@ import java.util.concurrent.ExecutionException;
  * <p>Two traps this class takes care of: with a single broker the internal offsets topic must have replication
  * factor 1 (else a consumer with a {@code group.id} silently reads nothing), and the broker's default 1 MB message
  * limit is kept so oversized messages are tested against the real limit.
+ *
+ * <p>The broker's log folder is this class's own: the test kit's default temporary folder is deleted by Kafka's own
+ * JVM exit hook, which on Ctrl-C ran while the broker was still writing to it (every log dir "failed", the broker
+ * halted). Here nothing deletes it before {@link #close()} has stopped the broker.
  */
 public final class EmbeddedKafka implements AutoCloseable {
 
@@ -26,10 +36,12 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     private final KafkaClusterTestKit cluster;
     private final String bootstrapServers;
+    private final Path logDir;
 
-    private EmbeddedKafka(KafkaClusterTestKit cluster, String bootstrapServers) {
+    private EmbeddedKafka(KafkaClusterTestKit cluster, String bootstrapServers, Path logDir) {
         this.cluster = cluster;
         this.bootstrapServers = bootstrapServers;
+        this.logDir = logDir;
     }
 
     /** A broker on a random free port (tests, benchmark). Ready in about 2 s. */
@@ -43,13 +55,17 @@ public final class EmbeddedKafka implements AutoCloseable {
      */
     public static EmbeddedKafka start(int fixedPort) {
         KafkaClusterTestKit cluster = null;
+        Path logDir = null;
         try {
+            logDir = Files.createTempDirectory("dolphin-kafka-");
             TestKitNodes nodes = new TestKitNodes.Builder()
+                    .setBaseDirectory(logDir)
                     .setCombined(true)
                     .setNumBrokerNodes(1)
                     .setNumControllerNodes(1)
                     .build();
             KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes)
+                    .setDeleteOnClose(false)
                     .setConfigProp("offsets.topic.replication.factor", "1")
                     .setConfigProp("offsets.topic.num.partitions", "4")
                     .setConfigProp("transaction.state.log.replication.factor", "1")
@@ -69,13 +85,15 @@ public final class EmbeddedKafka implements AutoCloseable {
             cluster.startup();
             cluster.waitForReadyBrokers();
             String bootstrap = fixedPort > 0 ? "127.0.0.1:" + fixedPort : cluster.bootstrapServers();
-            return new EmbeddedKafka(cluster, bootstrap);
+            return new EmbeddedKafka(cluster, bootstrap, logDir);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             closeQuietly(cluster);
+            deleteQuietly(logDir);
             throw new IllegalStateException("interrupted while starting the embedded Kafka broker", e);
         } catch (Exception e) {
             closeQuietly(cluster);
+            deleteQuietly(logDir);
             throw new IllegalStateException("cannot start the embedded Kafka broker"
                     + (fixedPort > 0 ? " on port " + fixedPort + " (in use?)" : "") + ": " + e.getMessage(), e);
         }
@@ -99,9 +117,37 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
+    /** The broker's own folder (logs and metadata); removed by {@link #close()} once the broker has stopped. */
+    public Path logDir() {
+        return logDir;
+    }
+
+    /** Stops the broker, then removes its folder. */
     @Override
     public void close() {
         closeQuietly(cluster);
+        deleteTree(logDir);
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try {
+            deleteTree(dir);
+        } catch (UncheckedIOException e) {
+            // the start failure is what the caller needs to see
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove the Kafka broker's folder " + dir, e);
+        }
     }
 
     private static void closeQuietly(KafkaClusterTestKit cluster) {

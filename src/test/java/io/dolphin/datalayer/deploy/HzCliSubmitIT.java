@@ -27,6 +27,8 @@ import java.util.concurrent.TimeUnit;
 
 import static io.dolphin.datalayer.support.Eventually.assertEventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -81,9 +83,13 @@ class HzCliSubmitIT {
 
     @Test
     @Order(2)
-    void when_submittedAgain_then_skippedAndStillOneJob() throws Exception {
+    void when_submittedAgain_then_saysItRunsAlreadyExitsNonZeroAndStillOneJob() throws Exception {
         Result again = hzCli("submit", "--class", descriptor.className(), ExternalMember.bundleJar().toString());
-        assertEquals(0, again.code, again.output);
+        assertNotEquals(0, again.code, again.output);
+        List<String> errors = again.output.lines().filter(l -> l.startsWith("ERROR")).toList();
+        assertEquals(1, errors.size(), again.output);
+        assertTrue(errors.get(0).contains(descriptor.name() + " is already RUNNING"), again.output);
+        assertFalse(again.output.contains("\tat "), "a stack trace:\n" + again.output);
         long active = client.getJet().getJobs().stream()
                 .filter(j -> descriptor.name().equals(j.getName()) && j.getStatus() != JobStatus.COMPLETED
                         && j.getStatus() != JobStatus.FAILED)
