@@ -38,10 +38,13 @@ public final class EmbeddedKafka implements AutoCloseable {
     private final String bootstrapServers;
     private final Path logDir;
 
-    private EmbeddedKafka(KafkaClusterTestKit cluster, String bootstrapServers, Path logDir) {
+    private final boolean keepLogDir;
+
+    private EmbeddedKafka(KafkaClusterTestKit cluster, String bootstrapServers, Path logDir, boolean keepLogDir) {
         this.cluster = cluster;
         this.bootstrapServers = bootstrapServers;
         this.logDir = logDir;
+        this.keepLogDir = keepLogDir;
     }
 
     /** A broker on a random free port (tests, benchmark). Ready in about 2 s. */
@@ -54,10 +57,23 @@ public final class EmbeddedKafka implements AutoCloseable {
      *                  and {@link #bootstrapServers()} names that port (the demo's {@code --kafka-port})
      */
     public static EmbeddedKafka start(int fixedPort) {
+        return start(fixedPort, null);
+    }
+
+    /**
+     * @param dataDir where the broker keeps its logs, kept after {@link #close()}; null for a temporary folder that
+     *                close removes. It must be new or empty: the test kit formats it, and cannot reopen a folder
+     *                it formatted before.
+     */
+    public static EmbeddedKafka start(int fixedPort, Path dataDir) {
+        if (dataDir != null && isNonEmptyDir(dataDir)) {
+            throw new IllegalStateException("the embedded broker needs a new or empty data folder, and " + dataDir
+                    + " holds files: it cannot reopen a folder it formatted before");
+        }
         KafkaClusterTestKit cluster = null;
         Path logDir = null;
         try {
-            logDir = Files.createTempDirectory("dolphin-kafka-");
+            logDir = dataDir != null ? Files.createDirectories(dataDir) : Files.createTempDirectory("dolphin-kafka-");
             TestKitNodes nodes = new TestKitNodes.Builder()
                     .setBaseDirectory(logDir)
                     .setCombined(true)
@@ -85,15 +101,15 @@ public final class EmbeddedKafka implements AutoCloseable {
             cluster.startup();
             cluster.waitForReadyBrokers();
             String bootstrap = fixedPort > 0 ? "127.0.0.1:" + fixedPort : cluster.bootstrapServers();
-            return new EmbeddedKafka(cluster, bootstrap, logDir);
+            return new EmbeddedKafka(cluster, bootstrap, logDir, dataDir != null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             closeQuietly(cluster);
-            deleteQuietly(logDir);
+            deleteQuietly(dataDir == null ? logDir : null);
             throw new IllegalStateException("interrupted while starting the embedded Kafka broker", e);
         } catch (Exception e) {
             closeQuietly(cluster);
-            deleteQuietly(logDir);
+            deleteQuietly(dataDir == null ? logDir : null);
             throw new IllegalStateException("cannot start the embedded Kafka broker"
                     + (fixedPort > 0 ? " on port " + fixedPort + " (in use?)" : "") + ": " + e.getMessage(), e);
         }
@@ -126,7 +142,20 @@ public final class EmbeddedKafka implements AutoCloseable {
     @Override
     public void close() {
         closeQuietly(cluster);
-        deleteTree(logDir);
+        if (!keepLogDir) {
+            deleteTree(logDir);
+        }
+    }
+
+    private static boolean isNonEmptyDir(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return Files.exists(dir);
+        }
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.findAny().isPresent();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + dir, e);
+        }
     }
 
     private static void deleteQuietly(Path dir) {

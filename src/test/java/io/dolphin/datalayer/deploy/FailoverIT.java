@@ -29,6 +29,7 @@ import io.dolphin.datalayer.sim.OrderBookFeed;
 import io.dolphin.datalayer.sim.ScannerFileWriter;
 import io.dolphin.datalayer.warm.jet.MapJournalSource;
 import io.dolphin.datalayer.warm.SinkCounters;
+import io.dolphin.datalayer.support.BrokerProcess;
 import io.dolphin.datalayer.support.ExternalMember;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -92,6 +93,12 @@ class FailoverIT {
      * {@code duckdb}, or {@code auto}: ClickHouse where there is one to test against (always in CI), else DuckDB.
      */
     private static final String STORE = System.getProperty("dolphin.failover.store", "auto");
+    /**
+     * The Kafka broker: {@code process}, {@code bin/dolphin broker} in a JVM of its own (the default when every
+     * member is killed), or {@code jvm}, in the test's JVM.
+     */
+    private static final String BROKER = System.getProperty("dolphin.failover.broker",
+            "all".equals(VICTIM) ? "process" : "jvm");
     private static final double RATE = OrderBookFeed.PRODUCTION_SYMBOLS * OrderBookFeed.PRODUCTION_RATE_PER_SYMBOL
             * MULTIPLIER;
     /** Production scans come every ~11 s. */
@@ -134,13 +141,12 @@ class FailoverIT {
         warm = keep(FailoverWarmStore.start(STORE, WORK));
         members = ExternalMember.startCluster(CLUSTER, 3, WORK);
         everyMember.addAll(members);
-        EmbeddedKafka kafka = keep(EmbeddedKafka.start());
-        kafka.createTopic(TOPIC, 6);
+        String kafka = startBroker();
         FactorEndpoints factors = keep(FactorEndpoints.start(0));
         Path scanRoot = Files.createDirectories(WORK.resolve("scans")).toAbsolutePath();
         String addresses = members.stream().map(ExternalMember::address).collect(Collectors.joining(","));
         Map<String, String> env = new HashMap<>(Map.of("DOLPHIN_CLUSTER_NAME", CLUSTER, "DOLPHIN_SCAN_ROOT",
-                scanRoot.toString(), "DOLPHIN_KAFKA_BOOTSTRAP", kafka.bootstrapServers(), "DOLPHIN_EXF_BASE_URL",
+                scanRoot.toString(), "DOLPHIN_KAFKA_BOOTSTRAP", kafka, "DOLPHIN_EXF_BASE_URL",
                 factors.baseUrl(), "DOLPHIN_OBF_OFFSET_RESET", "earliest"));
         env.putAll(warm.environment());
         DolphinEnvironment.override(env);
@@ -150,7 +156,7 @@ class FailoverIT {
         assertEventually(120, () -> assertEveryJobRunning(descriptors));
 
         // When: feeds at the multiplied rate, one member killed half-way, feeds go on
-        OrderBookFeed feed = keep(new OrderBookFeed(kafka.bootstrapServers(), TOPIC));
+        OrderBookFeed feed = keep(new OrderBookFeed(kafka, TOPIC));
         ScannerFileWriter scanner = keep(new ScannerFileWriter());
         scanner.start(scanRoot, SCAN_INTERVAL);
         AtomicBoolean abort = new AtomicBoolean();
@@ -189,10 +195,10 @@ class FailoverIT {
         Map<String, Long> sinkCounts = drainWarmSink(descriptors);
         Map<String, Long> warmRows = warm.counts();
         Map<String, Long> sinkLog = sinkLogLines();
-        System.out.printf("FAILOVER rate=%.0f/s (x%.1f) store=%s sent=%d in %.1f s (achieved %.0f/s) scans=%d killed=%s "
-                        + "hot path resumed %d ms after the kill; hot maps caught up %d ms after the feed ended; "
-                        + "sink: %s; sink log, every execution: %s; warm: %s%n", RATE, MULTIPLIER, warm.name(), sent,
-                feedSeconds, sent / feedSeconds, lastScan, kill, recoverMs, hotDoneMs, sinkCounts, sinkLog, warmRows);
+        System.out.printf("FAILOVER rate=%.0f/s (x%.1f) store=%s broker=%s sent=%d in %.1f s (achieved %.0f/s) scans=%d "
+                        + "killed=%s hot path resumed %d ms after the kill; hot maps caught up %d ms after the feed ended; "
+                        + "sink: %s; sink log, every execution: %s; warm: %s%n", RATE, MULTIPLIER, warm.name(), BROKER,
+                sent, feedSeconds, sent / feedSeconds, lastScan, kill, recoverMs, hotDoneMs, sinkCounts, sinkLog, warmRows);
         // The metrics are those of the sink's last execution only (a restarted job starts them at 0); its log lines
         // cover every execution, including the one that ran when the member was killed.
         assertEquals(0L, sinkLog.get(LOG_LOST) + sinkLog.get(LOG_OVERWRITTEN), "the warm sink logged lost journal "
@@ -209,7 +215,7 @@ class FailoverIT {
         assertTrue(warmRows.get("exf_rows") > 0, "exf_data is empty");
         // the operator's audit, on the same store and sources: ledger gaps, rows twice, scans and books without rows
         assertEquals(0, DolphinCli.run("audit", "--scan-root", scanRoot.toString(), "--kafka-bootstrap",
-                kafka.bootstrapServers(), "--topic", TOPIC), "bin/dolphin audit found something missing or twice");
+                kafka, "--topic", TOPIC), "bin/dolphin audit found something missing or twice");
         passed = true;
     }
 
@@ -242,6 +248,16 @@ class FailoverIT {
             }
         }
         Files.createDirectories(WORK);
+    }
+
+    /** Starts the broker with the topic; returns its bootstrap servers. */
+    private String startBroker() throws IOException {
+        if ("process".equals(BROKER)) {
+            return keep(BrokerProcess.start(WORK, TOPIC + ":6")).bootstrapServers();
+        }
+        EmbeddedKafka kafka = keep(EmbeddedKafka.start());
+        kafka.createTopic(TOPIC, 6);
+        return kafka.bootstrapServers();
     }
 
     private <T extends AutoCloseable> T keep(T resource) {
