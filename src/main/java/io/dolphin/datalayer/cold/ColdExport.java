@@ -26,6 +26,7 @@ public final class ColdExport {
     private final ColdSource source;
     private final Path rootDir;
     private final Path scanRoot;
+    private final String targetAsset;
     private final Clock clock;
     private final Consumer<String> log;
 
@@ -34,9 +35,15 @@ public final class ColdExport {
      * @param log      progress and failures, one line each
      */
     ColdExport(ColdSource source, Path rootDir, Path scanRoot, Clock clock, Consumer<String> log) {
+        this(source, rootDir, scanRoot, "BTCUSDT", clock, log);
+    }
+
+    /** @param targetAsset what scan-bridge reads the scan files with ({@code target-asset}); every price is kept */
+    ColdExport(ColdSource source, Path rootDir, Path scanRoot, String targetAsset, Clock clock, Consumer<String> log) {
         this.source = source;
         this.rootDir = rootDir;
         this.scanRoot = scanRoot;
+        this.targetAsset = targetAsset;
         this.clock = clock;
         this.log = log;
     }
@@ -57,7 +64,7 @@ public final class ColdExport {
                 exportOne(root, manifest, w, report, progress);
             }
             if (scanRoot != null && request.wantsVbtCache()) {
-                new VbtCache(scanRoot, clock, request, log).export(root, manifest, report, progress);
+                new VbtCache(scanRoot, clock, request, log, targetAsset).export(root, manifest, report, progress);
             }
         } catch (ColdExportException e) {
             report.failed(e.getMessage());

@@ -18,10 +18,10 @@ public final class ColdSources {
     }
 
     /** Runs one export against {@code store} into {@code coldRoot}; {@code scanRoot} null: no backtest cache. */
-    public static ExportReport export(WarmStoreConfig store, Path coldRoot, Path scanRoot, ExportRequest request,
-                                      Consumer<String> log) {
+    public static ExportReport export(WarmStoreConfig store, Path coldRoot, Path scanRoot, String targetAsset,
+                                      ExportRequest request, Consumer<String> log) {
         try (ColdSource source = of(store)) {
-            return new ColdExport(source, coldRoot, scanRoot, Clock.systemUTC(), log).run(request);
+            return new ColdExport(source, coldRoot, scanRoot, targetAsset, Clock.systemUTC(), log).run(request);
         }
     }
 

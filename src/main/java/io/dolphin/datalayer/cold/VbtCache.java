@@ -44,10 +44,6 @@ final class VbtCache {
     private final Consumer<String> log;
     private final String targetAsset;
 
-    VbtCache(Path scanRoot, Clock clock, ExportRequest request, Consumer<String> log) {
-        this(scanRoot, clock, request, log, "BTCUSDT");
-    }
-
     VbtCache(Path scanRoot, Clock clock, ExportRequest request, Consumer<String> log, String targetAsset) {
         this.scanRoot = scanRoot;
         this.clock = clock;
