@@ -108,6 +108,8 @@ final class DemoCommand implements Runnable {
             rt.stopFeeds();
             status.awaitWarmStoreQuiet(Duration.ofSeconds(30));
             System.out.println(status.summary());
+            System.out.println(DemoColdExport.exportToday(new WarmStoreConfig(warmUrl(), envOr("DOLPHIN_WARM_USER"),
+                    envOr("DOLPHIN_WARM_PASSWORD"), false), data.toAbsolutePath().resolve("cold"), root));
         } catch (Exception e) {
             throw new IllegalStateException("demo failed: " + e.getMessage(), e);
         } finally {
@@ -123,6 +125,7 @@ final class DemoCommand implements Runnable {
         env.put("DOLPHIN_KAFKA_BOOTSTRAP", rt.kafka.bootstrapServers());
         env.put("DOLPHIN_EXF_BASE_URL", rt.factors.baseUrl());
         env.put("DOLPHIN_WARM_JDBC_URL", warmUrl());
+        env.put("DOLPHIN_COLD_ROOT", data.toAbsolutePath().resolve("cold").toString());
         return env;
     }
 

@@ -77,10 +77,11 @@ final class ClickHouseColdSource implements ColdSource {
     }
 
     @Override
-    public Map<LocalDate, Long> rowsPerDay(ColdTable table) throws SQLException {
+    public Map<LocalDate, Long> rowsPerDay(ColdTable table, LocalDate onlyDay) throws SQLException {
         Map<LocalDate, Long> days = new LinkedHashMap<>();
         String day = table.hasTs() ? "toDate(ts, 'UTC')" : table.dayColumn();
         for (String line : lines(text("SELECT toString(" + day + ") AS d, count() FROM " + table.qualified()
+                + (onlyDay == null ? "" : " WHERE " + dayBounds(table, onlyDay))
                 + " GROUP BY d ORDER BY d FORMAT TabSeparated"))) {
             String[] f = line.split("\t", 2);
             days.put(LocalDate.parse(f[0]), Long.parseLong(f[1]));
@@ -90,11 +91,8 @@ final class ClickHouseColdSource implements ColdSource {
 
     @Override
     public void writeDay(ColdTable table, LocalDate day, Path target) throws SQLException, IOException {
-        String where = table.hasTs()
-                ? "ts >= toDateTime64('" + day + " 00:00:00', 6, 'UTC') AND ts < toDateTime64('" + day.plusDays(1)
-                        + " 00:00:00', 6, 'UTC')"
-                : table.dayColumn() + " = toDate('" + day + "')";
-        String sql = "SELECT * FROM " + table.qualified() + " WHERE " + where + " ORDER BY ALL FORMAT Parquet";
+        String sql = "SELECT * FROM " + table.qualified() + " WHERE " + dayBounds(table, day)
+                + " ORDER BY ALL FORMAT Parquet";
         HttpResponse<Path> response = send(sql, PARQUET_SETTINGS, HttpResponse.BodyHandlers.ofFile(target,
                 StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
         if (response.statusCode() != 200) {
@@ -102,6 +100,13 @@ final class ClickHouseColdSource implements ColdSource {
             Files.deleteIfExists(target);
             throw storeError(response.statusCode(), body);
         }
+    }
+
+    private static String dayBounds(ColdTable table, LocalDate day) {
+        return table.hasTs()
+                ? "ts >= toDateTime64('" + day + " 00:00:00', 6, 'UTC') AND ts < toDateTime64('" + day.plusDays(1)
+                        + " 00:00:00', 6, 'UTC')"
+                : table.dayColumn() + " = toDate('" + day + "')";
     }
 
     private String text(String sql) throws SQLException {

@@ -103,7 +103,7 @@ public final class ColdExport {
         for (ColdTable t : wanted) {
             Map<LocalDate, Long> days;
             try {
-                days = source.rowsPerDay(t);
+                days = source.rowsPerDay(t, request.day());
             } catch (SQLException e) {
                 String line = t.qualified() + ": cannot count its rows per day: " + oneLine(e);
                 report.failed(line);

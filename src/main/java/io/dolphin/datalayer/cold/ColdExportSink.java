@@ -59,7 +59,7 @@ final class ColdExportSink {
                 return;
             }
             ExportReport report = ColdSources.export(settings.store(), settings.coldRootPath(), settings.scanRootPath(),
-                    settings.targetAsset(), ExportRequest.closedDays(settings.closeGrace()), logger::info);
+                    settings.targetAsset(), ExportRequest.closedDays(settings.closeGrace()), line -> logger.info(line));
             written.increment(report.filesWritten());
             skipped.increment(report.filesSkipped());
             rows.increment(report.rowsWritten());

@@ -18,8 +18,8 @@ interface ColdSource extends AutoCloseable {
     /** Every exportable table of both databases (bookkeeping tables left out), in a stable order. */
     List<ColdTable> tables() throws SQLException;
 
-    /** Rows per UTC day, for every day the table has rows. */
-    Map<LocalDate, Long> rowsPerDay(ColdTable table) throws SQLException;
+    /** Rows per UTC day, for every day the table has rows, or only for {@code onlyDay} when it is not null. */
+    Map<LocalDate, Long> rowsPerDay(ColdTable table, LocalDate onlyDay) throws SQLException;
 
     /** The rows of one day into {@code target} (which must not exist yet). */
     void writeDay(ColdTable table, LocalDate day, Path target) throws SQLException, IOException;

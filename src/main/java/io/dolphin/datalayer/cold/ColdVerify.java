@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -86,7 +85,7 @@ final class ColdVerify {
         }
         Map<LocalDate, Long> perDay = counts.computeIfAbsent(table.qualified(), k -> {
             try {
-                return source.rowsPerDay(table);
+                return source.rowsPerDay(table, null);
             } catch (SQLException e) {
                 return null;
             }

@@ -49,14 +49,18 @@ final class DuckDbColdSource implements ColdSource {
     }
 
     @Override
-    public Map<LocalDate, Long> rowsPerDay(ColdTable table) throws SQLException {
+    public Map<LocalDate, Long> rowsPerDay(ColdTable table, LocalDate onlyDay) throws SQLException {
         Map<LocalDate, Long> days = new LinkedHashMap<>();
-        String day = "CAST(CAST(" + table.dayColumn() + " AS DATE) AS VARCHAR)";
-        try (Statement st = connection().createStatement();
-             ResultSet rs = st.executeQuery("SELECT " + day + " AS d, count(*) FROM " + table.qualified()
-                     + " GROUP BY d ORDER BY d")) {
+        // one day: a plain count within its bounds (no per-row cast), which DuckDB's zone maps can narrow
+        String sql = onlyDay != null
+                ? "SELECT '" + onlyDay + "', count(*) FROM " + table.qualified() + " WHERE " + dayBounds(table, onlyDay)
+                : "SELECT CAST(CAST(" + table.dayColumn() + " AS DATE) AS VARCHAR) AS d, count(*) FROM "
+                        + table.qualified() + " GROUP BY d ORDER BY d";
+        try (Statement st = connection().createStatement(); ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {
-                days.put(LocalDate.parse(rs.getString(1)), rs.getLong(2));
+                if (rs.getLong(2) > 0) {
+                    days.put(LocalDate.parse(rs.getString(1)), rs.getLong(2));
+                }
             }
         }
         return days;
@@ -71,10 +75,13 @@ final class DuckDbColdSource implements ColdSource {
 
     /** The rows of one day, in the table's own order (insertion order, which DuckDB preserves). */
     static String selectDay(ColdTable table, LocalDate day) {
-        String where = table.hasTs()
+        return "SELECT * FROM " + table.qualified() + " WHERE " + dayBounds(table, day);
+    }
+
+    private static String dayBounds(ColdTable table, LocalDate day) {
+        return table.hasTs()
                 ? "ts >= TIMESTAMP '" + day + " 00:00:00' AND ts < TIMESTAMP '" + day.plusDays(1) + " 00:00:00'"
                 : table.dayColumn() + " = DATE '" + day + "'";
-        return "SELECT * FROM " + table.qualified() + " WHERE " + where;
     }
 
     static String quoted(Path file) {

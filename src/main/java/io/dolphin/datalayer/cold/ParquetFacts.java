@@ -2,6 +2,7 @@ package io.dolphin.datalayer.cold;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -12,6 +13,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HexFormat;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * What a written Parquet file holds, read back from the file itself (an in-memory DuckDB of its own, not the warm
@@ -26,6 +29,14 @@ record ParquetFacts(long rows, Long minTsMicros, Long maxTsMicros, long bytes, S
         String sql = hasTs
                 ? "SELECT count(*), epoch_us(min(ts)), epoch_us(max(ts)) FROM read_parquet('" + f + "')"
                 : "SELECT count(*), NULL, NULL FROM read_parquet('" + f + "')";
+        // the checksum reads the file on another thread while DuckDB reads rows and range: both are needed
+        CompletableFuture<String> sha = CompletableFuture.supplyAsync(() -> {
+            try {
+                return sha256(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
         long rows;
         Long min;
         Long max;
@@ -37,7 +48,11 @@ record ParquetFacts(long rows, Long minTsMicros, Long maxTsMicros, long bytes, S
             min = (Long) rs.getObject(2, Long.class);
             max = (Long) rs.getObject(3, Long.class);
         }
-        return new ParquetFacts(rows, min, max, Files.size(file), sha256(file));
+        try {
+            return new ParquetFacts(rows, min, max, Files.size(file), sha.join());
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof UncheckedIOException u ? u.getCause() : new IOException(e.getCause());
+        }
     }
 
     static String sha256(Path file) throws IOException {

@@ -258,13 +258,13 @@ class ColdExportDuckDbTest {
         try (ColdSource real = ColdSources.of(store)) {
             ColdSource dropping = new FailingSource(real, "dolphin_green.acb_state", false) {
                 @Override
-                public Map<LocalDate, Long> rowsPerDay(ColdTable table) throws SQLException {
+                public Map<LocalDate, Long> rowsPerDay(ColdTable table, LocalDate onlyDay) throws SQLException {
                     if (table.qualified().equals("dolphin_green.acb_state")) {
                         try (Connection c = store.connect(); Statement st = c.createStatement()) {
                             st.execute("DROP TABLE dolphin_green.acb_state");
                         }
                     }
-                    return super.rowsPerDay(table);
+                    return super.rowsPerDay(table, onlyDay);
                 }
             };
             ExportReport report = new ColdExport(dropping, cold, null, NOW, log::add).run(ExportRequest.closedDays(GRACE));
@@ -368,8 +368,8 @@ class ColdExportDuckDbTest {
         }
 
         @Override
-        public Map<LocalDate, Long> rowsPerDay(ColdTable table) throws SQLException {
-            return real.rowsPerDay(table);
+        public Map<LocalDate, Long> rowsPerDay(ColdTable table, LocalDate onlyDay) throws SQLException {
+            return real.rowsPerDay(table, onlyDay);
         }
 
         @Override
@@ -390,7 +390,9 @@ class ColdExportDuckDbTest {
 
         @Override
         public void close() {
-            real.close();
+            if (real != null) {
+                real.close();
+            }
         }
     }
 }
