@@ -19,13 +19,15 @@ import java.util.Map;
 import java.util.TimeZone;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The cold export from ClickHouse (the chDB test engine behind ClickHouse's HTTP interface, or the server
  * {@code DOLPHIN_CLICKHOUSE_URL} names) in a JVM 14 hours east of UTC: the server writes each day's Parquet, both
  * independent readers give back the warm rows, value for value, and the types ClickHouse's Parquet writer chose. Then
- * the engine is killed and the next export fails file by file in one line each, leaving nothing half-written.
+ * the engine is killed between two files: the rest fail in one line each, nothing is half-written, the next run
+ * resumes.
  */
 class ColdExportClickHouseTest {
 
@@ -121,19 +123,39 @@ class ColdExportClickHouseTest {
     }
 
     @Test
-    void when_engineKilledBeforeAnExport_then_oneLineAndNothingHalfWritten() throws Exception {
+    void when_engineKilledMidExport_then_eachRemainingFileFailsInOneLineAndNothingIsHalfWritten() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(ch.isEmbeddedEngine(), "a real server is not ours to kill");
         Path cold = dir.resolve("cold-down");
-        ch.engine().kill();
-        try {
-            ExportReport report = export(cold);
-            assertEquals(1, report.errors().size(), report.errors().toString());
-            assertTrue(report.errors().get(0).startsWith("cannot list the warm tables of http://"), report.errors().get(0));
-            assertEquals(0, report.filesWritten());
-            assertEquals(List.of(), ColdExportDuckDbTest.leftovers(cold));
+        try (ColdSource real = ColdSources.of(store)) {
+            ColdSource dying = new ColdExportDuckDbTest.FailingSource(real, null, false) {
+                int files;
+
+                @Override
+                public void writeDay(ColdTable table, LocalDate day, Path target) throws SQLException, java.io.IOException {
+                    if (files++ == 1) {
+                        ch.engine().kill(); // SIGKILL: the store is gone between two files
+                    }
+                    super.writeDay(table, day, target);
+                }
+            };
+            ExportReport report = new ColdExport(dying, cold, null, ColdExportDuckDbTest.NOW, log::add)
+                    .run(ExportRequest.closedDays(ColdExportDuckDbTest.GRACE));
+            assertEquals(1, report.filesWritten());
+            assertEquals(3, report.errors().size(), report.errors().toString());
+            for (String line : report.errors()) {
+                assertTrue(line.matches("\\S+\\.parquet: not exported: ClickHouse at http://\\S+ did not answer: .*"), line);
+                assertFalse(line.contains("\n"), line);
+            }
         } finally {
             ch.engine().restart();
         }
+        assertEquals(List.of(), ColdExportDuckDbTest.leftovers(cold));
+        assertEquals(1, ColdManifest.load(cold).entries().size(), "the manifest names only the complete file");
+
+        ExportReport resumed = export(cold);
+        assertTrue(resumed.ok(), resumed.errors().toString());
+        assertEquals(3, resumed.filesWritten());
+        assertTrue(ColdSources.verify(store, cold, log::add).ok());
     }
 
     private ExportReport export(Path cold) {
