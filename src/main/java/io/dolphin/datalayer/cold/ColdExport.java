@@ -141,7 +141,9 @@ public final class ColdExport {
         long t0 = System.nanoTime();
         try {
             tmp = root.tempFor(target);
-            source.writeDay(w.table(), w.day(), tmp);
+            try (FileWatch watch = new FileWatch(tmp, rel, log, FileWatch.PERIOD_MS)) {
+                source.writeDay(w.table(), w.day(), tmp);
+            }
             ParquetFacts facts = ParquetFacts.of(tmp, w.table().hasTs());
             ColdRoot.publish(tmp, target);
             tmp = null;
@@ -194,6 +196,39 @@ public final class ColdExport {
         String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         int nl = m.indexOf('\n');
         return (nl < 0 ? m : m.substring(0, nl)).strip();
+    }
+
+    /**
+     * Progress inside one long file: a day of a big table is one {@code COPY} or one HTTP response, so while it is
+     * written the temporary file's size is logged every {@value #PERIOD_MS} ms.
+     */
+    static final class FileWatch implements AutoCloseable {
+        static final long PERIOD_MS = 10_000;
+        private final java.util.concurrent.ScheduledExecutorService timer;
+
+        FileWatch(Path file, String rel, Consumer<String> log, long periodMs) {
+            long t0 = System.nanoTime();
+            timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "cold-export-progress");
+                t.setDaemon(true);
+                return t;
+            });
+            timer.scheduleAtFixedRate(() -> {
+                long bytes;
+                try {
+                    bytes = Files.size(file);
+                } catch (IOException e) {
+                    bytes = 0;
+                }
+                log.accept(String.format("cold: writing %s: %.1f MB so far, %.0f s", rel, bytes / 1e6,
+                        (System.nanoTime() - t0) / 1e9));
+            }, periodMs, periodMs, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+
+        @Override
+        public void close() {
+            timer.shutdownNow();
+        }
     }
 
     /** Files and rows done and the rate so far, for the log and the CLI. */

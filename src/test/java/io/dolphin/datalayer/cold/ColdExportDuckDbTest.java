@@ -245,6 +245,17 @@ class ColdExportDuckDbTest {
     }
 
     @Test
+    void when_aFileTakesLong_then_itsGrowingSizeIsLogged() throws Exception {
+        Path tmp = dir.resolve(".slow.parquet.x.tmp");
+        Files.write(tmp, new byte[2_000_000]);
+        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (ColdExport.FileWatch watch = new ColdExport.FileWatch(tmp, "dolphin/t/2026-11-29.parquet", lines::add, 20)) {
+            io.dolphin.datalayer.support.Eventually.assertEventually(10, () -> assertFalse(lines.isEmpty()));
+        }
+        assertTrue(lines.get(0).startsWith("cold: writing dolphin/t/2026-11-29.parquet: 2.0 MB so far, "), lines.get(0));
+    }
+
+    @Test
     void when_tableMissing_then_oneLineErrorCountedAndNothingWritten() {
         ExportReport report = export(new ExportRequest(null, "no_such_table", GRACE));
 
