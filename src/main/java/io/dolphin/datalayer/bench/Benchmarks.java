@@ -11,7 +11,7 @@ public final class Benchmarks {
     /** @param clickHouse the server for the ClickHouse benchmark, or null: chDB when this machine has it */
     public static List<Benchmark> all(ClickHouseEndpoint clickHouse) {
         return List.of(new ScanBridgeBenchmark(), new ObfIngestBenchmark(), new WarmSinkBenchmark(),
-                new WarmSinkClickHouseBenchmark(clickHouse), new AcbBenchmark());
+                new WarmSinkClickHouseBenchmark(clickHouse), new AcbBenchmark(), new ColdExportBenchmark());
     }
 
     public static List<String> names() {

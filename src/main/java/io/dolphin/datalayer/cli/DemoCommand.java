@@ -182,6 +182,7 @@ final class DemoCommand implements Runnable {
         notes.add(drained ? "the warm sink drained (" + millisSince(sinkStart) + " ms)"
                 : "the warm sink was still writing after 60 s: the counts below are not final");
         System.out.println(status.summary(states, status.totals(), notes, cpuLine));
+        System.out.println(DemoColdExport.exportToday(warm, data.toAbsolutePath().resolve("cold"), root));
     }
 
     /** Until obf-ingest has read as many records as the feed sent (its metrics arrive every few seconds). */
@@ -288,6 +289,7 @@ final class DemoCommand implements Runnable {
         env.put("DOLPHIN_WARM_JDBC_URL", warm.url());
         env.put("DOLPHIN_WARM_USER", warm.user());
         env.put("DOLPHIN_WARM_PASSWORD", warm.password());
+        env.put("DOLPHIN_COLD_ROOT", data.toAbsolutePath().resolve("cold").toString());
         return env;
     }
 

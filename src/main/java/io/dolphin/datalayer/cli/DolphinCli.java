@@ -9,8 +9,9 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "dolphin", mixinStandardHelpOptions = true, versionProvider = DolphinCli.Version.class,
         description = "The Dolphin data layer: Jet jobs inside a Hazelcast cluster.",
-        subcommands = {MemberCommand.class, BrokerCommand.class, SubmitCommand.class, JobsCommand.class, SqlCommand.class,
-                StopCommand.class, SchemaCommand.class, AuditCommand.class, DemoCommand.class, BenchCommand.class,
+        subcommands = {MemberCommand.class, BrokerCommand.class, SubmitCommand.class, JobsCommand.class,
+                SqlCommand.class, StopCommand.class, SchemaCommand.class, AuditCommand.class, ColdCommand.class,
+                DemoCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class DolphinCli implements Runnable {
 

@@ -18,7 +18,7 @@ class ArchitectureTest {
 
     private static final String BASE = "io.dolphin.datalayer";
     private static final String[] PIPELINES = {BASE + ".scanbridge..", BASE + ".exf..", BASE + ".obf..",
-        BASE + ".acb..", BASE + ".trader..", BASE + ".warm..", BASE + ".warmup.."};
+        BASE + ".acb..", BASE + ".trader..", BASE + ".warm..", BASE + ".warmup..", BASE + ".cold.."};
     private static final String[] LAUNCHER = {BASE + ".cli..", BASE + ".sim..", BASE + ".bench..", BASE + ".audit.."};
 
     private static JavaClasses main;

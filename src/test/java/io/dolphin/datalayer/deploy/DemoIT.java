@@ -49,13 +49,15 @@ class DemoIT {
 
         String summary = out.substring(out.indexOf("== Dolphin demo summary =="));
         for (String job : new String[]{"dolphin-acb", "dolphin-exf-poller", "dolphin-obf-ingest",
-                "dolphin-scan-bridge", "dolphin-warm-sink"}) {
+                "dolphin-scan-bridge", "dolphin-warm-sink", "dolphin-cold-export"}) {
             assertTrue(Pattern.compile(job + "\\s+RUNNING").matcher(summary).find(), job + " not RUNNING:\n" + summary);
         }
         for (String table : new String[]{"obf_universe", "eigen_scans", "exf_data", "acb_state"}) {
             assertTrue(rows(summary, "dolphin." + table) > 0, table + " has no rows:\n" + summary);
         }
         assertTrue(summary.contains("dead letters per job:\n  none"), summary);
+        assertTrue(Pattern.compile("cold tier: [1-9][0-9]* files of \\S+ \\(partial day\\) written to .*; 0 errors;")
+                .matcher(summary).find(), "the summary says what went to the cold tier:\n" + summary);
         assertTrue(out.contains("| dead letters 0"), "status line missing:\n" + tail(log));
     }
 

@@ -149,6 +149,7 @@ class FailoverIT {
                 scanRoot.toString(), "DOLPHIN_KAFKA_BOOTSTRAP", kafka, "DOLPHIN_EXF_BASE_URL",
                 factors.baseUrl(), "DOLPHIN_OBF_OFFSET_RESET", "earliest"));
         env.putAll(warm.environment());
+        env.put("DOLPHIN_COLD_ROOT", WORK.resolve("cold").toAbsolutePath().toString());
         DolphinEnvironment.override(env);
         assertEquals(0, DolphinCli.run("submit", "--cluster", addresses), "bin/dolphin submit failed");
         client = connect();

@@ -37,6 +37,7 @@ final class DuckDbStore implements WarmStore {
     private final LedgerRuns ledger = new LedgerRuns();
     private Connection connection;
     private DuckDBConnection duck;
+    private boolean registered;
 
     public DuckDbStore(WarmStoreConfig config) {
         this.config = config;
@@ -47,6 +48,8 @@ final class DuckDbStore implements WarmStore {
         close();
         connection = config.connect();
         duck = connection.unwrap(DuckDBConnection.class);
+        OpenDuckDbFiles.opened(config.url());
+        registered = true;
         if (config.applySchema()) {
             SchemaApplier.apply(connection, Dialect.DUCKDB);
         }
@@ -102,6 +105,14 @@ final class DuckDbStore implements WarmStore {
 
     @Override
     public void close() {
+        closeConnection();
+        if (registered) {
+            registered = false;
+            OpenDuckDbFiles.closed(config.url());
+        }
+    }
+
+    private void closeConnection() {
         WarmStore.closeQuietly(connection);
         connection = null;
         duck = null;
@@ -225,12 +236,12 @@ final class DuckDbStore implements WarmStore {
      * aborted"), so the connection is replaced: closing it discards the transaction, nothing of the batch is kept.
      */
     private void abandonTransaction() {
-        close();
+        closeConnection();
         try {
             connection = config.connect();
             duck = connection.unwrap(DuckDBConnection.class);
         } catch (SQLException e) {
-            close();
+            closeConnection();
         }
     }
 
