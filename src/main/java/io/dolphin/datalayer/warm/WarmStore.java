@@ -23,6 +23,13 @@ public interface WarmStore extends AutoCloseable {
      */
     void write(Batch batch) throws SQLException;
 
+    /**
+     * Marks a batch announced before a crash as finished without writing it: nothing of it is left to write (its
+     * ranges were all committed, or its journal epoch died with the whole cluster). Only ClickHouse announces.
+     */
+    default void abandon(StoreState.Intent intent) throws SQLException {
+    }
+
     /** Tries the rows against the table without keeping them: how a rejected batch finds its bad rows. */
     void probe(Batch.Target target, List<TableRow> rows) throws SQLException;
 

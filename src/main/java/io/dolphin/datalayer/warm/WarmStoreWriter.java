@@ -132,6 +132,9 @@ public final class WarmStoreWriter implements AutoCloseable {
         if (!reused) {
             seen.put(rk, e.seq());
         }
+        if (replay != null && !replay.isOfEpoch(e.epoch())) {
+            replay.epochGone = true;
+        }
         Batch target = !reused && replay != null && replay.covers(rk, e.seq()) ? replay.batch : filling;
         if (replay != null) {
             heldDuringReplay.add(m);
@@ -191,15 +194,31 @@ public final class WarmStoreWriter implements AutoCloseable {
             updateGauges(now);
             return;
         }
-        if (replay != null && inFlight == null && (replay.isComplete() || now - replay.startedAt
+        if (replay != null && inFlight == null && (replay.isComplete() || replay.epochGone || now - replay.startedAt
                 >= policy.replayTimeoutMs())) {
-            if (!replay.isComplete()) {
+            if (replay.epochGone) {
+                logger.warning("pending batch " + replay.batch.token() + " was begun before the whole cluster "
+                        + "restarted: its journal epoch is gone, so its events cannot be replayed. Rows its inserts "
+                        + "stored before the crash stay; the sources re-read from what the store holds, which can "
+                        + "store such rows again: run bin/dolphin audit");
+            } else if (!replay.isComplete()) {
                 logger.warning("writing pending batch " + replay.batch.token() + " without all its events after "
                         + policy.replayTimeoutMs() + " ms: some were lost to journal overflow");
             }
-            // A writer that died after the ledger but before AFTER left an intent whose ranges are all committed:
-            // nothing of it is left to write.
-            inFlight = replay.batch.isEmpty() ? null : replay.batch;
+            if (replay.batch.isEmpty()) {
+                // all its ranges were committed (the writer died after the ledger, before AFTER), or its epoch is
+                // gone: nothing of it is left to write, and the next start must not wait for it again
+                try {
+                    store.abandon(replay.intent);
+                } catch (SQLException e) {
+                    failed(now, e, "cannot close a pending batch in");
+                    updateGauges(now);
+                    return;
+                }
+                heldDuringReplay.clear();
+            } else {
+                inFlight = replay.batch;
+            }
             replay = null;
         }
         if (inFlight == null && replay == null && !filling.isEmpty() && isDue(now)) {
@@ -416,10 +435,22 @@ public final class WarmStoreWriter implements AutoCloseable {
         final Batch batch;
         final long startedAt;
 
+        /** The journal epochs its ranges name: one, the cluster's at the time. */
+        final java.util.Set<Long> epochs;
+
         Replay(StoreState.Intent intent, long startedAt) {
             this.intent = intent;
+            this.epochs = intent.ranges().keySet().stream().map(Batch.RangeKey::epoch)
+                    .collect(java.util.stream.Collectors.toUnmodifiableSet());
             this.batch = new Batch(intent.token());
             this.startedAt = startedAt;
+        }
+
+        /** Set once an event of another journal epoch arrives: the whole cluster restarted since the intent. */
+        boolean epochGone;
+
+        boolean isOfEpoch(long epoch) {
+            return epochs.contains(epoch);
         }
 
         boolean covers(Batch.RangeKey rk, long seq) {

@@ -209,6 +209,11 @@ final class InMemoryWarmStore implements WarmStore {
     }
 
     @Override
+    public void abandon(StoreState.Intent intent) {
+        pending.remove(intent.token());
+    }
+
+    @Override
     public void probe(Batch.Target target, List<TableRow> probed) throws SQLException {
         probes++;
         requireConnected();

@@ -506,6 +506,28 @@ class WarmStoreWriterTest {
         assertCounters(w, Map.of("transientErrors", 1L, "rowsWritten", 12L, "eventsCommitted", 6L, "batches", 1L));
     }
 
+    @Test
+    void when_theWholeClusterRestartedSinceTheBatchWasBegun_then_theWriterStopsWaitingForIt_andClosesIt() {
+        InMemoryWarmStore store = InMemoryWarmStore.clickHouseLike();
+        String token = crashMidBatch(store, 1);
+        WarmStoreWriter w = opened(store);
+        long replayBegan = now;
+        // a new cluster: its journals start again at 0 under a new epoch; the intent's events can never come
+        for (long seq = 0; seq < 3; seq++) {
+            w.accept(new MappedEvent(new JournalEvent(EPOCH + 1, MAP, 0, seq, "k0", "{\"seq\": " + seq + "}", null,
+                    false, false, now), List.of(acbRow(7, seq)), null, null));
+        }
+        tickAt(w, replayBegan + 1); // no replay timeout to wait out
+
+        assertNull(store.pending(), "the dead batch is closed, so the next start does not wait for it either");
+        assertEquals(List.of(), w.heldDuringReplay());
+        assertTrue(log.at(Level.WARNING).stream().anyMatch(l -> l.message().contains(token)
+                && l.message().contains("whole cluster restarted")), log.at(Level.WARNING).toString());
+        assertTrue(w.flushAll());
+        assertEquals(3, store.writes().get(store.writes().size() - 1).events(), "the new cluster's events are written");
+        assertCounters(w, Map.of("rowsWritten", 3L, "eventsCommitted", 3L, "batches", 1L));
+    }
+
     // ---- flushAll: what a Jet snapshot waits for
 
     @Test

@@ -223,9 +223,18 @@ public final class ClickHouseStore implements WarmStore {
         ledger.apply(plan);
     }
 
+    @Override
+    public void abandon(StoreState.Intent pending) throws SQLException {
+        requireOpen();
+        intent(pending.ranges(), pending.token(), "AFTER");
+    }
+
     private void intent(Batch batch, String token, String state) throws SQLException {
+        intent(batch.ranges(), token, state);
+    }
+
+    private void intent(Map<Batch.RangeKey, SeqRange> ranges, String token, String state) throws SQLException {
         long now = System.currentTimeMillis() * 1_000L;
-        Map<Batch.RangeKey, SeqRange> ranges = batch.ranges();
         long epoch = ranges.keySet().iterator().next().epoch();
         insert("dolphin._ingest_intent", INTENT_COLUMNS, List.of(new TableRow(null, false, new Object[]{epoch, token,
                 encodeRanges(ranges), state, nextVersion(), now})), null);
