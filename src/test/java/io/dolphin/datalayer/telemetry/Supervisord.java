@@ -8,12 +8,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static io.dolphin.datalayer.support.Eventually.assertEventually;
@@ -42,6 +41,7 @@ final class Supervisord implements AutoCloseable {
     private Supervisord(Path dir, int port) throws IOException {
         this.dir = dir;
         this.port = port;
+        Files.createDirectories(dir);
         this.conf = dir.resolve("supervisord.conf");
         Files.writeString(conf, config(dir, port));
         this.process = new ProcessBuilder(binary("supervisord"), "-n", "-c", conf.toString())
@@ -59,32 +59,54 @@ final class Supervisord implements AutoCloseable {
         Supervisord s = new Supervisord(dir, ExternalMember.freePort());
         assertEventually(30, () -> {
             assertTrue(s.process.isAlive(), "supervisord exited: " + s.output());
-            String status = s.ctl("status");
             for (String p : List.of("alpha", "bravo", "charlie")) {
-                assertTrue(status.lines().anyMatch(l -> l.startsWith(GROUP + ":" + p) && l.contains("RUNNING")), status);
+                try {
+                    assertEquals("RUNNING", s.state(p));
+                } catch (UncheckedIOException notListeningYet) {
+                    throw new AssertionError("supervisord does not answer yet", notListeningYet);
+                }
             }
         });
         return s;
     }
 
-    String url() {
-        return "http://127.0.0.1:" + port + "/RPC2";
+    /** supervisorctl's commands, as the XML-RPC calls it makes (no Python start per command). */
+    void restart(String program) {
+        call("supervisor.stopProcess", GROUP + ":" + program, true);
+        call("supervisor.startProcess", GROUP + ":" + program, true);
     }
 
-    long pid(String program) {
-        String out = ctl("pid", GROUP + ":" + program).strip();
-        return Long.parseLong(out);
+    void stop(String program) {
+        call("supervisor.stopProcess", GROUP + ":" + program, true);
     }
 
-    /** supervisorctl against this supervisord; returns its output. */
-    String ctl(String... args) {
-        List<String> cmd = new ArrayList<>(List.of(binary("supervisorctl"), "-c", conf.toString()));
-        cmd.addAll(List.of(args));
+    void signal(String program, String signal) {
+        call("supervisor.signalProcess", GROUP + ":" + program, signal);
+    }
+
+    String state(String program) {
+        return String.valueOf(info(program).get("statename"));
+    }
+
+    private Map<?, ?> info(String program) {
+        return (Map<?, ?>) call("supervisor.getProcessInfo", GROUP + ":" + program);
+    }
+
+    /** One XML-RPC call with string and boolean parameters; its value. */
+    Object call(String method, Object... params) {
+        StringBuilder body = new StringBuilder("<?xml version=\"1.0\"?><methodCall><methodName>" + method
+                + "</methodName><params>");
+        for (Object p : params) {
+            body.append("<param><value>").append(p instanceof Boolean b ? "<boolean>" + (b ? 1 : 0) + "</boolean>"
+                    : "<string>" + p + "</string>").append("</value></param>");
+        }
+        body.append("</params></methodCall>");
         try {
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue(p.waitFor(30, TimeUnit.SECONDS), "supervisorctl " + String.join(" ", args) + " hangs");
-            return out;
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url()))
+                    .timeout(Duration.ofSeconds(30)).header("Content-Type", "text/xml")
+                    .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return XmlRpc.parseResponse(r.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -93,19 +115,17 @@ final class Supervisord implements AutoCloseable {
         }
     }
 
+    String url() {
+        return "http://127.0.0.1:" + port + "/RPC2";
+    }
+
+    long pid(String program) {
+        return ((Number) info(program).get("pid")).longValue();
+    }
+
     /** Lets charlie leave its loop and exit 0. */
     void letCharlieExit() throws IOException {
         Files.writeString(dir.resolve("exit-now"), "");
-    }
-
-    /** What getAllProcessInfo answers right now, straight over HTTP. */
-    String rawAnswer() throws IOException, InterruptedException {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url()))
-                .timeout(Duration.ofSeconds(5)).header("Content-Type", "text/xml")
-                .POST(HttpRequest.BodyPublishers.ofString(XmlRpc.multicallBody(16384))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, r.statusCode());
-        return r.body();
     }
 
     String output() {
@@ -120,7 +140,7 @@ final class Supervisord implements AutoCloseable {
     @Override
     public void close() {
         if (process.isAlive()) {
-            ctl("shutdown");
+            call("supervisor.shutdown");
             try {
                 if (!process.waitFor(20, TimeUnit.SECONDS)) {
                     process.destroyForcibly();
