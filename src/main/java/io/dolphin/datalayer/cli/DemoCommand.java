@@ -4,6 +4,8 @@ import io.dolphin.datalayer.common.DolphinMember;
 import io.dolphin.datalayer.warm.store.WarmStoreConfig;
 import com.hazelcast.core.HazelcastInstance;
 import io.dolphin.datalayer.common.DolphinEnvironment;
+import io.dolphin.datalayer.common.JobDescriptors;
+import io.dolphin.datalayer.sim.DemoSupervisord;
 import io.dolphin.datalayer.sim.EmbeddedKafka;
 import io.dolphin.datalayer.sim.FactorEndpoints;
 import io.dolphin.datalayer.sim.OrderBookFeed;
@@ -15,7 +17,10 @@ import picocli.CommandLine.Option;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -78,12 +83,17 @@ final class DemoCommand implements Runnable {
             say("serving synthetic factor endpoints on 127.0.0.1:" + httpPort);
             rt.factors = FactorEndpoints.start(httpPort);
             DolphinEnvironment.override(demoEnvironment(rt, root, memberAddress));
+            String supervisorOff = watchSupervisord(rt);
             if (!noFeed) {
                 rt.startFeeds(root, Duration.ofMillis(scanIntervalMs), obfRate, stopping);
                 say("feeding: a scan every " + scanIntervalMs + " ms into " + root + ", " + obfRate
                         + " order books/s for " + OrderBookFeed.PRODUCTION_SYMBOLS + " symbols");
             }
-            int submitted = DolphinCli.run("submit", "--cluster", memberAddress);
+            List<String> submit = new ArrayList<>(List.of("submit", "--cluster", memberAddress));
+            if (supervisorOff != null) {
+                JobDescriptors.KNOWN_IDS.stream().filter(id -> !"supervisor-watch".equals(id)).forEach(submit::add);
+            }
+            int submitted = DolphinCli.run(submit.toArray(String[]::new));
             if (submitted != 0) {
                 throw new IllegalStateException("job submission failed (exit " + submitted + ")");
             }
@@ -97,6 +107,9 @@ final class DemoCommand implements Runnable {
             }, "dolphin-demo-stop"));
             DemoStatus status = new DemoStatus(rt.member, new WarmStoreConfig(warmUrl(),
                     envOr("DOLPHIN_WARM_USER"), envOr("DOLPHIN_WARM_PASSWORD"), false));
+            if (supervisorOff != null) {
+                status.off("supervisor-watch", supervisorOff);
+            }
             say("running; connect with `bin/dolphin sql`, hz-cli or any client on " + memberAddress + ". Ctrl-C stops.");
             long end = durationSeconds == null ? Long.MAX_VALUE : System.nanoTime() + durationSeconds * 1_000_000_000L;
             while (!stopping.get() && System.nanoTime() < end) {
@@ -124,6 +137,24 @@ final class DemoCommand implements Runnable {
         env.put("DOLPHIN_EXF_BASE_URL", rt.factors.baseUrl());
         env.put("DOLPHIN_WARM_JDBC_URL", warmUrl());
         return env;
+    }
+
+    /**
+     * dolphin-supervisor-watch watches DOLPHIN_SUPERVISOR_URL when it is set, else a supervisord the demo starts when
+     * one is installed; returns why it is off otherwise, null when it runs.
+     */
+    private String watchSupervisord(DemoRuntime rt) throws IOException {
+        if (!envOr("DOLPHIN_SUPERVISOR_URL").isBlank()) {
+            say("watching supervisord at " + envOr("DOLPHIN_SUPERVISOR_URL"));
+            return null;
+        }
+        rt.supervisord = DemoSupervisord.startIfInstalled(data.resolve("supervisord")).orElse(null);
+        if (rt.supervisord == null) {
+            return "no supervisord (install Debian's supervisor, or set DOLPHIN_SUPERVISOR_URL)";
+        }
+        DolphinEnvironment.override(Map.of("DOLPHIN_SUPERVISOR_URL", rt.supervisord.url()));
+        say("started a supervisord of the demo's own (group dolphin_demo) at " + rt.supervisord.url());
+        return null;
     }
 
     private static String envOr(String name) {
@@ -160,6 +191,7 @@ final class DemoCommand implements Runnable {
         ScannerFileWriter scanner;
         OrderBookFeed feed;
         Thread feedThread;
+        DemoSupervisord supervisord;
 
         void startFeeds(Path root, Duration scanInterval, double obfRate, AtomicBoolean stopping) {
             scanner = new ScannerFileWriter(io.dolphin.datalayer.sim.ScanTable.Format.FILE,
@@ -195,6 +227,9 @@ final class DemoCommand implements Runnable {
             }
             if (kafka != null) {
                 kafka.close();
+            }
+            if (supervisord != null) {
+                supervisord.close();
             }
         }
     }

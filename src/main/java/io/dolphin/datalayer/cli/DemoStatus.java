@@ -36,10 +36,16 @@ final class DemoStatus {
     private final HazelcastInstance member;
     private final WarmStoreConfig warm;
     private final Map<String, long[]> lastSourceCounts = new HashMap<>();
+    private final Map<String, String> off = new TreeMap<>();
 
     DemoStatus(HazelcastInstance member, WarmStoreConfig warm) {
         this.member = member;
         this.warm = warm;
+    }
+
+    /** A job the demo did not submit, and why: the status line says so. */
+    void off(String job, String why) {
+        off.put(job, why);
     }
 
     String line() {
@@ -55,6 +61,7 @@ final class DemoStatus {
         long warmRows = warmRows().values().stream().mapToLong(Long::longValue).sum();
         s.append(String.format("  | dead letters %,d  warm rows %,d  journal fill %d%%", dead.values().stream()
                 .mapToLong(Long::longValue).sum(), warmRows, fill));
+        off.forEach((job, why) -> s.append("  | ").append(job).append(" off: ").append(why));
         return s.toString();
     }
 
