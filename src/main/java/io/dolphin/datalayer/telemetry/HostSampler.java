@@ -24,8 +24,18 @@ final class HostSampler {
         this.configuredIface = iface;
     }
 
-    /** @throws ProcReader.Unreadable when a file is missing or malformed; the sampler's baseline stays as it was */
+    /** A sample stamped with the time the files are read. */
     SystemStats sample(String host, long nowMs) {
+        return sample(host, nowMs, nowMs);
+    }
+
+    /**
+     * @param atMs   the sample's time ({@code ts})
+     * @param readMs when the files are read: the rates are over the time between two reads
+     * @throws ProcReader.Unreadable when a file is missing or malformed; the sampler's baseline stays as it was
+     */
+    SystemStats sample(String host, long atMs, long readMs) {
+        long nowMs = readMs;
         long[] mem = proc.memory();
         double[] load = proc.load();
         Map<String, long[]> net = proc.network();
@@ -51,7 +61,7 @@ final class HostSampler {
         double total = mem[0] * GIB_PER_KB;
         double available = mem[1] * GIB_PER_KB;
         double used = Math.max(0, total - available);
-        return new SystemStats(host, nowMs, total, used, available, 100.0 * used / total, load[0], load[1], load[2],
+        return new SystemStats(host, atMs, total, used, available, 100.0 * used / total, load[0], load[1], load[2],
                 iface, rx, tx, interval);
     }
 

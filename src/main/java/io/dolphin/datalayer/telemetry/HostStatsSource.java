@@ -12,7 +12,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * One sampler on every member ({@code distributed(1)}), reading its own host's {@code /proc} at the wall-clock
  * instants that are multiples of the interval, so members on one host sample at the same instants. The host is
- * the member's {@code DOLPHIN_HOST_NAME}, else its host name. The sampler reads once when it starts, so even its
+ * the member's {@code DOLPHIN_HOST_NAME}, else its host name. A sample's time is its instant (the files are read
+ * then, or just after when the member is late), so the members of a host give the same time for the same instant
+ * and a late reading never stamps itself into the next interval. The sampler reads once when it starts, so even its
  * first sample has network rates. It keeps nothing worth a snapshot: after a restart it starts a new baseline.
  */
 final class HostStatsSource {
@@ -74,7 +76,8 @@ final class HostStatsSource {
             // Behind by more than an interval (a long pause): sample now, then resume at the next instant.
             nextBucket = Math.max(bucket, now / intervalMs) + 1;
             try {
-                buffer.add(new HostReading(host, bucket, sampler.sample(host, now), null, null, null));
+                buffer.add(new HostReading(host, bucket, sampler.sample(host, bucket * intervalMs, now), null, null,
+                        null));
             } catch (ProcReader.Unreadable e) {
                 buffer.add(new HostReading(host, bucket, null, e.getMessage(), e.file(), e.content()));
             }

@@ -1,6 +1,7 @@
 package io.dolphin.datalayer.telemetry;
 
 import com.hazelcast.core.HazelcastInstance;
+import io.dolphin.datalayer.common.DolphinMaps;
 import io.dolphin.datalayer.support.TestCluster;
 import io.dolphin.datalayer.warm.WarmSinkJobTest;
 import io.dolphin.datalayer.warm.store.ClickHouseTarget;
@@ -59,6 +60,8 @@ class TelemetryClickHouseTest {
         member.getJet().newJob(HostStatsJob.pipeline(new HostStatsSettings(500, "", "/proc", 60_000)),
                 HostStatsJobTest.jobConfig(HostStatsJob.JOB_NAME));
         long alpha = supervisord.pid("alpha");
+        // the watcher must have seen alpha running to see it stop
+        assertEventually(() -> assertEquals(3, member.getMap(DolphinMaps.SERVICE_LIFECYCLE).size()));
         supervisord.stop("alpha");
 
         // Then
