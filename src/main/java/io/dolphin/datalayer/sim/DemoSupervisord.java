@@ -1,7 +1,9 @@
 package io.dolphin.datalayer.sim;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -45,7 +47,28 @@ public final class DemoSupervisord implements AutoCloseable {
                 + "[program:minutely]\ncommand=sh -c 'sleep 60; exit 0'\nautorestart=true\nstdout_logfile=NONE\n");
         Process p = new ProcessBuilder(binary.get().toString(), "-n", "-c", conf.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("supervisord.out").toFile()).start();
-        return Optional.of(new DemoSupervisord(p, "http://127.0.0.1:" + port + "/RPC2"));
+        DemoSupervisord s = new DemoSupervisord(p, "http://127.0.0.1:" + port + "/RPC2");
+        s.awaitListening(port, dir);
+        return Optional.of(s);
+    }
+
+    /** So the watcher's first poll finds it answering rather than dead-lettering a refused connection. */
+    private void awaitListening(int port, Path dir) throws IOException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (System.nanoTime() < end && process.isAlive()) {
+            try (Socket ignored = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                return;
+            } catch (IOException notYet) {
+                try {
+                    TimeUnit.MILLISECONDS.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        throw new IOException("the demo's supervisord did not listen on 127.0.0.1:" + port + " (see "
+                + dir.resolve("supervisord.out") + ")");
     }
 
     public String url() {
