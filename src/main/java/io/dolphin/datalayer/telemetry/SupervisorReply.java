@@ -19,9 +19,9 @@ record SupervisorReply(List<ProcessInfo> processes, String logTail, String logEr
      */
     static SupervisorReply parse(String body) {
         Object value = XmlRpc.parseResponse(body);
-        if (!(value instanceof List<?> results) || results.size() != 2) {
-            throw new XmlRpc.Malformed("system.multicall of 2 calls must return an array of 2 results, got "
-                    + abbreviate(value));
+        if (!(value instanceof List<?> results) || results.isEmpty() || results.size() > 2) {
+            throw new XmlRpc.Malformed("system.multicall must return an array of 1 or 2 results (getAllProcessInfo, "
+                    + "readLog), got " + abbreviate(value));
         }
         Object infos = single(results.get(0), "supervisor.getAllProcessInfo", true);
         if (!(infos instanceof List<?> list)) {
@@ -33,6 +33,9 @@ record SupervisorReply(List<ProcessInfo> processes, String logTail, String logEr
         }
         String logTail = null;
         String logError = null;
+        if (results.size() == 1) {
+            return new SupervisorReply(List.copyOf(processes), null, "log not asked for (log-tail-bytes 0)");
+        }
         try {
             Object log = single(results.get(1), "supervisor.readLog", false);
             if (!(log instanceof String text)) {

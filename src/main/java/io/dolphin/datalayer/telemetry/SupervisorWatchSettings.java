@@ -45,11 +45,6 @@ record SupervisorWatchSettings(String url, String user, String password, long po
                 s.longValue("dead-letter-interval-ms"));
     }
 
-    SupervisorWatchSettings withUrl(String other) {
-        return new SupervisorWatchSettings(other, user, password, pollIntervalMs, timeoutMs, logTailBytes,
-                deadLetterIntervalMs);
-    }
-
     @Override
     public String toString() {
         return "SupervisorWatchSettings[url=" + url + ", user=" + user + ", password=" + (password.isEmpty() ? "" : "***")

@@ -27,26 +27,23 @@ final class XmlRpc {
     /**
      * One round trip for both calls: every process's state, and the tail of supervisord's own log, where it writes
      * the signal that ended a process ({@code exited: x (terminated by SIGKILL; not expected)}), which
-     * {@code getAllProcessInfo} does not report.
+     * {@code getAllProcessInfo} does not report. {@code logTailBytes} 0 asks for the states only.
      */
     static String multicallBody(int logTailBytes) {
         return "<?xml version=\"1.0\"?><methodCall><methodName>system.multicall</methodName><params><param><value>"
                 + "<array><data>"
                 + call("supervisor.getAllProcessInfo", "")
-                + call("supervisor.readLog", "<param><value><int>" + (-logTailBytes) + "</int></value></param>"
-                        + "<param><value><int>0</int></value></param>")
+                // readLog(0, 0) would read the whole log: no tail wanted, no call
+                + (logTailBytes == 0 ? "" : call("supervisor.readLog",
+                        "<value><int>" + (-logTailBytes) + "</int></value><value><int>0</int></value>"))
                 + "</data></array></value></param></params></methodCall>";
     }
 
-    private static String call(String method, String params) {
+    /** One call of a multicall: a struct of its method name and its parameters as an array of values. */
+    private static String call(String method, String paramValues) {
         return "<value><struct><member><name>methodName</name><value><string>" + method + "</string></value></member>"
-                + "<member><name>params</name><value><array><data>" + paramValues(params)
+                + "<member><name>params</name><value><array><data>" + paramValues
                 + "</data></array></value></member></struct></value>";
-    }
-
-    /** system.multicall takes each call's parameters as an array of values. */
-    private static String paramValues(String params) {
-        return params.replace("<param>", "").replace("</param>", "");
     }
 
     private XmlRpc() {

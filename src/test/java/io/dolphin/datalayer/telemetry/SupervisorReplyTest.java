@@ -78,6 +78,17 @@ class SupervisorReplyTest {
     }
 
     @Test
+    void when_noLogTailAsked_then_oneCallAndNoLog() {
+        String body = XmlRpc.multicallBody(0);
+        assertTrue(body.contains("supervisor.getAllProcessInfo") && !body.contains("readLog"), body);
+        SupervisorReply r = SupervisorReply.parse("<methodResponse><params><param><value><array><data>"
+                + "<value><array><data></data></array></value></data></array></value></param></params>"
+                + "</methodResponse>");
+        assertEquals(List.of(), r.processes());
+        assertNull(r.logTail());
+    }
+
+    @Test
     void when_malformed_then_malformedWithTheReason() throws IOException {
         String good = recorded("multicall-stopped-and-killed.xml");
         assertMalformed("", "empty");
@@ -86,7 +97,7 @@ class SupervisorReplyTest {
         assertMalformed(good.replace("<member>\n<name>pid</name>\n<value><int>0</int></value>\n</member>\n", ""), "no number field 'pid'");
         assertMalformed(good.replace("<int>1796126018</int>", "<int>soon</int>"), "not a number");
         assertMalformed("<methodResponse><params><param><value><string>x</string></value></param></params>"
-                + "</methodResponse>", "array of 2 results");
+                + "</methodResponse>", "array of 1 or 2 results");
         assertMalformed("<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>"
                 + "<methodResponse><params><param><value>&e;</value></param></params></methodResponse>", "");
     }

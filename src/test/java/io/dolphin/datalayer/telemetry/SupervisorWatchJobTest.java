@@ -153,5 +153,18 @@ class SupervisorWatchJobTest {
         String states = members[0].<String, String>getMap(DolphinMaps.PROCESSES).values().stream()
                 .map(v -> JsonFields.parse("p", v).requireString("state")).sorted().collect(Collectors.joining(","));
         assertEquals("EXITED,EXITED,STOPPED", states);
+
+        // When supervisord itself goes away, the job runs on with the last states, stale and ageing
+        supervisord.close();
+        assertEventually(() -> {
+            JsonFields alpha = JsonFields.parse("alpha", members[0].<String, String>getMap(DolphinMaps.PROCESSES)
+                    .get(Supervisord.GROUP + ":alpha"));
+            assertEquals("STOPPED", alpha.requireString("state"));
+            assertEquals(Boolean.TRUE, alpha.optBoolean("stale"));
+            assertTrue(alpha.requireDouble("age_s") > 0, alpha.toString());
+            assertTrue(members[0].getMap(DolphinMaps.DEAD_LETTERS).containsKey(SupervisorWatchJob.JOB_NAME + "|"
+                    + supervisord.url() + " io-error"));
+        });
+        assertEquals(JobStatus.RUNNING, job.getStatus());
     }
 }
