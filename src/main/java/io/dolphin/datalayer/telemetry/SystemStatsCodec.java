@@ -9,7 +9,7 @@ import io.dolphin.datalayer.common.JsonObjectWriter;
  * {@code host}, {@code mem_total_gb} and {@code interval_s} (what the rates are measured over). {@code ts} is epoch
  * seconds, as in the other maps' values.
  */
-public final class SystemStatsCodec implements JsonCodec<SystemStats> {
+final class SystemStatsCodec implements JsonCodec<SystemStats> {
 
     private static final long serialVersionUID = 1L;
 
