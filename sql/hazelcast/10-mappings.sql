@@ -11,3 +11,6 @@ CREATE OR REPLACE MAPPING "DOLPHIN_TRADES_BLUE" TYPE IMap OPTIONS ('keyFormat'='
 CREATE OR REPLACE MAPPING "DOLPHIN_TRADES_GREEN" TYPE IMap OPTIONS ('keyFormat'='varchar', 'valueFormat'='varchar');
 CREATE OR REPLACE MAPPING "DOLPHIN_EIGEN_SCANS" TYPE IMap OPTIONS ('keyFormat'='varchar', 'valueFormat'='varchar');
 CREATE OR REPLACE MAPPING "DOLPHIN_DEAD_LETTERS" TYPE IMap OPTIONS ('keyFormat'='varchar', 'valueFormat'='varchar');
+CREATE OR REPLACE MAPPING "DOLPHIN_SYSTEM_STATS" TYPE IMap OPTIONS ('keyFormat'='varchar', 'valueFormat'='varchar');
+CREATE OR REPLACE MAPPING "DOLPHIN_PROCESSES" TYPE IMap OPTIONS ('keyFormat'='varchar', 'valueFormat'='varchar');
+CREATE OR REPLACE MAPPING "DOLPHIN_SERVICE_LIFECYCLE" TYPE IMap OPTIONS ('keyFormat'='varchar', 'valueFormat'='varchar');

@@ -6,6 +6,8 @@ import io.dolphin.datalayer.bench.ChdbProcess;
 import io.dolphin.datalayer.bench.CpuMeter;
 import io.dolphin.datalayer.common.DolphinEnvironment;
 import io.dolphin.datalayer.common.DolphinMember;
+import io.dolphin.datalayer.common.JobDescriptors;
+import io.dolphin.datalayer.sim.DemoSupervisord;
 import io.dolphin.datalayer.sim.EmbeddedKafka;
 import io.dolphin.datalayer.sim.FactorEndpoints;
 import io.dolphin.datalayer.sim.OrderBookFeed;
@@ -19,6 +21,7 @@ import picocli.CommandLine.Option;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -139,14 +142,22 @@ final class DemoCommand implements Runnable {
         say("serving synthetic factor endpoints on 127.0.0.1:" + httpPort);
         rt.factors = FactorEndpoints.start(httpPort);
         DolphinEnvironment.override(demoEnvironment(rt, root, memberAddress, warm));
+        String supervisorOff = watchSupervisord(rt);
         DemoStatus status = new DemoStatus(rt.member, warm);
+        if (supervisorOff != null) {
+            status.off("supervisor-watch", supervisorOff);
+        }
         if (!noFeed) {
             rt.startFeeds(root, Duration.ofMillis(scanIntervalMs), obfRate);
             say("feeding: a scan every " + scanIntervalMs + " ms into " + root + ", " + obfRate
                     + " order books/s for " + OrderBookFeed.PRODUCTION_SYMBOLS + " symbols");
         }
         if (!stopRequested.get()) {
-            int submitted = DolphinCli.run("submit", "--cluster", memberAddress);
+            List<String> submit = new ArrayList<>(List.of("submit", "--cluster", memberAddress));
+            if (supervisorOff != null) {
+                JobDescriptors.KNOWN_IDS.stream().filter(id -> !"supervisor-watch".equals(id)).forEach(submit::add);
+            }
+            int submitted = DolphinCli.run(submit.toArray(String[]::new));
             if (submitted != 0) {
                 throw new IllegalStateException("job submission failed (exit " + submitted + ")");
             }
@@ -293,6 +304,24 @@ final class DemoCommand implements Runnable {
         return env;
     }
 
+    /**
+     * dolphin-supervisor-watch watches DOLPHIN_SUPERVISOR_URL when it is set, else a supervisord the demo starts when
+     * one is installed; returns why it is off otherwise, null when it runs.
+     */
+    private String watchSupervisord(DemoRuntime rt) throws IOException {
+        if (!envOr("DOLPHIN_SUPERVISOR_URL").isBlank()) {
+            say("watching supervisord at " + envOr("DOLPHIN_SUPERVISOR_URL"));
+            return null;
+        }
+        rt.supervisord = DemoSupervisord.startIfInstalled(data.resolve("supervisord")).orElse(null);
+        if (rt.supervisord == null) {
+            return "no supervisord (install Debian's supervisor, or set DOLPHIN_SUPERVISOR_URL)";
+        }
+        DolphinEnvironment.override(Map.of("DOLPHIN_SUPERVISOR_URL", rt.supervisord.url()));
+        say("started a supervisord of the demo's own (group dolphin_demo) at " + rt.supervisord.url());
+        return null;
+    }
+
     private static String envOr(String name) {
         String value = DolphinEnvironment.current().get(name);
         return value == null ? "" : value;
@@ -361,6 +390,7 @@ final class DemoCommand implements Runnable {
         Thread feedThread;
         long produced;
         final AtomicBoolean feedStop = new AtomicBoolean();
+        DemoSupervisord supervisord;
 
         void startFeeds(Path root, Duration scanInterval, double obfRate) {
             scanner = new ScannerFileWriter(ScanTable.Format.FILE, ScannerFileWriter.Mode.IN_PLACE, 50,
@@ -408,6 +438,13 @@ final class DemoCommand implements Runnable {
             if (engine != null) {
                 engine.stop();
                 say("ClickHouse engine stopped");
+            }
+            if (supervisord != null) {
+                try {
+                    supervisord.close();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
     }

@@ -59,11 +59,17 @@ final class DemoStatus {
     private final Map<String, Long> warmBaseline;
     /** Per flow: the count and the metric timestamp of the previous line. */
     private final Map<Flow, long[]> previous = new HashMap<>();
+    private final Map<String, String> off = new TreeMap<>();
 
     DemoStatus(HazelcastInstance member, WarmStoreConfig warm) {
         this.member = member;
         this.warm = warm;
         this.warmBaseline = warmRows();
+    }
+
+    /** A job the demo did not submit, and why: the status line says so. */
+    void off(String job, String why) {
+        off.put(job, why);
     }
 
     String line() {
@@ -93,6 +99,7 @@ final class DemoStatus {
         long thisRun = thisRun(warmRows()).values().stream().mapToLong(Long::longValue).sum();
         s.append(String.format("  |  this run: warm rows %,d, dead letters %,d, journal fill %d%%", thisRun,
                 deadLettersByJob().values().stream().mapToLong(Long::longValue).sum(), fill));
+        off.forEach((job, why) -> s.append("  | ").append(job).append(" off: ").append(why));
         return s.toString();
     }
 

@@ -27,18 +27,30 @@ public final class DolphinMaps {
      * it (that key never goes back) and however often a restarted bridge replays its file.
      */
     public static final String EIGEN_SCANS = "DOLPHIN_EIGEN_SCANS";
+    /** Host samples of dolphin-host-stats, keyed by host: the last sample per host; its journal feeds system_stats. */
+    public static final String SYSTEM_STATS = "DOLPHIN_SYSTEM_STATS";
+    /**
+     * supervisord's processes as dolphin-supervisor-watch last saw them, keyed {@code group:name}; its journal feeds
+     * supervisord_state.
+     */
+    public static final String PROCESSES = "DOLPHIN_PROCESSES";
+    /**
+     * Every process start and exit dolphin-supervisor-watch derived, one key per transition
+     * ({@code group:name|EVENT|ts|pid}), kept a day; its journal feeds service_lifecycle.
+     */
+    public static final String SERVICE_LIFECYCLE = "DOLPHIN_SERVICE_LIFECYCLE";
     /** Records a job could not accept, with the reason. Not journaled, not warm-stored. */
     public static final String DEAD_LETTERS = "DOLPHIN_DEAD_LETTERS";
 
     /** Every map whose event journal feeds the warm store. */
     public static final List<String> JOURNALED = List.of(
             FEATURES, STATE_BLUE, STATE_GREEN, PNL_BLUE, PNL_GREEN, META_HEALTH, TRADES_BLUE, TRADES_GREEN,
-            EIGEN_SCANS);
+            EIGEN_SCANS, SYSTEM_STATS, PROCESSES, SERVICE_LIFECYCLE);
 
     /** Every Dolphin map, journaled or not. */
     public static final List<String> ALL = List.of(
             FEATURES, STATE_BLUE, STATE_GREEN, PNL_BLUE, PNL_GREEN, META_HEALTH, TRADES_BLUE, TRADES_GREEN,
-            EIGEN_SCANS, DEAD_LETTERS);
+            EIGEN_SCANS, SYSTEM_STATS, PROCESSES, SERVICE_LIFECYCLE, DEAD_LETTERS);
 
     private DolphinMaps() {
     }

@@ -25,7 +25,8 @@ public final class JobDescriptors {
 
     /** Every job the bundle knows, in the order {@code bin/dolphin submit} starts them. */
     public static final List<String> KNOWN_IDS = List.of(
-            "hz-warmup", "warm-sink", "scan-bridge", "exf-poller", "obf-ingest", "acb", "cold-export");
+            "hz-warmup", "warm-sink", "scan-bridge", "exf-poller", "obf-ingest", "acb", "cold-export", "host-stats",
+            "supervisor-watch");
 
     private static final String CLASSPATH_DIR = "dolphin/jobs/";
 

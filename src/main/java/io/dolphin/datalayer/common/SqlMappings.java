@@ -22,7 +22,8 @@ public final class SqlMappings {
 
     /** Listed explicitly because a folder inside a jar cannot be listed. */
     public static final List<String> FILES = List.of(
-            "10-mappings.sql", "20-views-features.sql", "30-views-state.sql", "40-views-dead-letters.sql");
+            "10-mappings.sql", "20-views-features.sql", "30-views-state.sql", "40-views-dead-letters.sql",
+            "50-views-telemetry.sql");
 
     private static final ILogger LOG = Logger.getLogger(SqlMappings.class);
     private static final java.util.concurrent.atomic.AtomicBoolean ANNOUNCED = new java.util.concurrent.atomic.AtomicBoolean();

@@ -12,6 +12,9 @@ import io.dolphin.datalayer.trader.TradeEventRowMapper;
 import io.dolphin.datalayer.common.DolphinMaps;
 import io.dolphin.datalayer.common.FeatureKeys;
 import io.dolphin.datalayer.common.StateKeys;
+import io.dolphin.datalayer.telemetry.ServiceLifecycleRowMapper;
+import io.dolphin.datalayer.telemetry.SupervisordStateRowMapper;
+import io.dolphin.datalayer.telemetry.SystemStatsRowMapper;
 
 /**
  * Which table a map entry feeds. Keys with no table ({@code capital_checkpoint}, {@code mc_forewarner_latest})
@@ -25,6 +28,9 @@ import io.dolphin.datalayer.common.StateKeys;
  *   DOLPHIN_META_HEALTH latest          -> meta_health
  *   DOLPHIN_TRADES_*  &lt;trade id&gt;        -> trade_events
  *   DOLPHIN_EIGEN_SCANS &lt;scan number&gt; -> eigen_scans (every scan once, in time or late)
+ *   DOLPHIN_SYSTEM_STATS &lt;host&gt;      -> system_stats
+ *   DOLPHIN_PROCESSES &lt;group:name&gt;   -> supervisord_state
+ *   DOLPHIN_SERVICE_LIFECYCLE &lt;transition&gt; -> service_lifecycle
  *   blue maps -> dolphin, green maps -> dolphin_green
  * </pre>
  */
@@ -38,6 +44,9 @@ final class WarmRoutes {
     private static final RowMapper PNL = new DailyPnlRowMapper();
     private static final RowMapper META = new MetaHealthRowMapper();
     private static final RowMapper TRADE = new TradeEventRowMapper();
+    private static final RowMapper SYSTEM_STATS = new SystemStatsRowMapper();
+    private static final RowMapper PROCESS_STATE = new SupervisordStateRowMapper();
+    private static final RowMapper LIFECYCLE = new ServiceLifecycleRowMapper();
 
     private WarmRoutes() {
     }
@@ -63,6 +72,12 @@ final class WarmRoutes {
                 return TRADE;
             case DolphinMaps.EIGEN_SCANS:
                 return EIGEN;
+            case DolphinMaps.SYSTEM_STATS:
+                return SYSTEM_STATS;
+            case DolphinMaps.PROCESSES:
+                return PROCESS_STATE;
+            case DolphinMaps.SERVICE_LIFECYCLE:
+                return LIFECYCLE;
             default:
                 return null;
         }

@@ -18,7 +18,8 @@ class ArchitectureTest {
 
     private static final String BASE = "io.dolphin.datalayer";
     private static final String[] PIPELINES = {BASE + ".scanbridge..", BASE + ".exf..", BASE + ".obf..",
-        BASE + ".acb..", BASE + ".trader..", BASE + ".warm..", BASE + ".warmup..", BASE + ".cold.."};
+        BASE + ".acb..", BASE + ".trader..", BASE + ".warm..", BASE + ".warmup..", BASE + ".cold..",
+        BASE + ".telemetry.."};
     private static final String[] LAUNCHER = {BASE + ".cli..", BASE + ".sim..", BASE + ".bench..", BASE + ".audit.."};
 
     private static JavaClasses main;
@@ -48,7 +49,8 @@ class ArchitectureTest {
 
     @Test
     void when_sourcePipeline_then_itDoesNotReachIntoAnother() {
-        String[] sources = {BASE + ".scanbridge..", BASE + ".exf..", BASE + ".obf..", BASE + ".acb..", BASE + ".trader.."};
+        String[] sources = {BASE + ".scanbridge..", BASE + ".exf..", BASE + ".obf..", BASE + ".acb..", BASE + ".trader..",
+            BASE + ".telemetry.."};
         for (String pipeline : sources) {
             String[] others = java.util.Arrays.stream(PIPELINES).filter(p -> !p.equals(pipeline))
                     .toArray(String[]::new);

@@ -212,6 +212,47 @@ class SqlViewsTest {
         assertColumn(row, "ts_ms", SqlColumnType.BIGINT, 1776269558412L);
     }
 
+    @Test
+    void when_telemetry_then_typed() {
+        member.getMap(DolphinMaps.SYSTEM_STATS).put("node-a", "{\"host\":\"node-a\",\"ts\":1776269558.412,"
+                + "\"mem_total_gb\":62.5,\"mem_used_gb\":20.0,\"mem_available_gb\":42.5,\"mem_pct\":32.0,\"load_1m\":1.5,"
+                + "\"load_5m\":1.25,\"load_15m\":1.0,\"net_iface\":\"eth0\",\"net_rx_mb_s\":12.5,\"net_tx_mb_s\":3.25,"
+                + "\"interval_s\":10.0}");
+        member.getMap(DolphinMaps.PROCESSES).put("dolphin_data:exf_fetcher", "{\"group\":\"dolphin_data\","
+                + "\"name\":\"exf_fetcher\",\"state\":\"RUNNING\",\"pid\":4242,\"uptime_s\":3600,\"exit_status\":0,"
+                + "\"start\":1776265958,\"stop\":0,\"spawnerr\":\"\",\"description\":\"pid 4242, uptime 1:00:00\","
+                + "\"ts\":1776269558.412,\"source\":\"supervisor.getAllProcessInfo\",\"age_s\":35.0,\"stale\":true,"
+                + "\"error\":\"supervisord io-error: refused\"}");
+        member.getMap(DolphinMaps.SERVICE_LIFECYCLE).put("dolphin_data:exf_fetcher|EXIT|1776269550|4242",
+                "{\"ts\":1776269550,\"service\":\"exf_fetcher\",\"group\":\"dolphin_data\",\"event\":\"EXIT\","
+                + "\"reason\":\"SIGKILL\",\"exit_code\":-1,\"signal_num\":9,\"pid\":4242}");
+
+        Map<String, Object> stats = single("v_system_stats");
+        assertColumn(stats, "host", SqlColumnType.VARCHAR, "node-a");
+        assertColumn(stats, "ts", SqlColumnType.DOUBLE, 1776269558.412);
+        assertColumn(stats, "mem_pct", SqlColumnType.DOUBLE, 32.0);
+        assertColumn(stats, "load_15m", SqlColumnType.DOUBLE, 1.0);
+        assertColumn(stats, "net_iface", SqlColumnType.VARCHAR, "eth0");
+        assertColumn(stats, "net_tx_mb_s", SqlColumnType.DOUBLE, 3.25);
+        Map<String, Object> process = single("v_processes");
+        assertColumn(process, "id", SqlColumnType.VARCHAR, "dolphin_data:exf_fetcher");
+        assertColumn(process, "group_name", SqlColumnType.VARCHAR, "dolphin_data");
+        assertColumn(process, "state", SqlColumnType.VARCHAR, "RUNNING");
+        assertColumn(process, "pid", SqlColumnType.BIGINT, 4242L);
+        assertColumn(process, "uptime_s", SqlColumnType.BIGINT, 3600L);
+        assertColumn(process, "exit_status", SqlColumnType.INTEGER, 0);
+        assertColumn(process, "age_s", SqlColumnType.DOUBLE, 35.0);
+        assertColumn(process, "stale", SqlColumnType.BOOLEAN, true);
+        assertColumn(process, "error", SqlColumnType.VARCHAR, "supervisord io-error: refused");
+        Map<String, Object> transition = single("v_service_lifecycle");
+        assertColumn(transition, "ts", SqlColumnType.DOUBLE, 1776269550.0);
+        assertColumn(transition, "service", SqlColumnType.VARCHAR, "exf_fetcher");
+        assertColumn(transition, "event", SqlColumnType.VARCHAR, "EXIT");
+        assertColumn(transition, "reason", SqlColumnType.VARCHAR, "SIGKILL");
+        assertColumn(transition, "exit_code", SqlColumnType.INTEGER, -1);
+        assertColumn(transition, "signal_num", SqlColumnType.INTEGER, 9);
+    }
+
     private static Map<String, Object> single(String view) {
         List<Map<String, Object>> rows = rows("SELECT * FROM " + view);
         assertEquals(1, rows.size(), view + " rows");

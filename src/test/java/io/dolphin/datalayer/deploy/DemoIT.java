@@ -55,6 +55,15 @@ class DemoIT {
         for (String table : new String[]{"obf_universe", "eigen_scans", "exf_data", "acb_state"}) {
             assertTrue(rows(summary, "dolphin." + table) > 0, table + " has no rows:\n" + summary);
         }
+        // ops telemetry: host samples always; supervisord's states when the demo could start a supervisord
+        assertTrue(Pattern.compile("dolphin-host-stats\\s+RUNNING").matcher(summary).find(), summary);
+        assertTrue(rows(summary, "dolphin.system_stats") > 0, summary);
+        if (Pattern.compile("dolphin-supervisor-watch\\s+RUNNING").matcher(summary).find()) {
+            assertTrue(rows(summary, "dolphin.supervisord_state") > 0, summary);
+            assertTrue(rows(summary, "dolphin.service_lifecycle") > 0, summary);
+        } else {
+            assertTrue(out.contains("supervisor-watch off: "), "no reason why supervisor-watch is off:\n" + tail(log));
+        }
         assertTrue(summary.contains("dead letters per job:\n  none"), summary);
         assertTrue(Pattern.compile("cold tier: [1-9][0-9]* files of \\S+ \\(partial day\\) written to .*; 0 errors;")
                 .matcher(summary).find(), "the summary says what went to the cold tier:\n" + summary);
