@@ -14,6 +14,7 @@ public record StoreState(Map<Batch.RangeKey, Long> committed, Map<Batch.MapKey, 
                          Map<Batch.MapKey, Long> lastOrders, Intent pending) {
 
     /** A batch announced in the store before its inserts: its token and journal ranges. */
-    public record Intent(String token, Map<Batch.RangeKey, SeqRange> ranges) {
+    /** @param beganMicros when the batch was announced (epoch µs) */
+    public record Intent(String token, Map<Batch.RangeKey, SeqRange> ranges, long beganMicros) {
     }
 }

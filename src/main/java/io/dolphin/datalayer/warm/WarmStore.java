@@ -4,6 +4,7 @@ import io.dolphin.datalayer.warm.store.StoreErrors;
 import io.dolphin.datalayer.common.TableRow;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The warm store as the delivery logic sees it: small enough that {@link WarmStoreWriter}'s replay and overlap
@@ -28,6 +29,16 @@ public interface WarmStore extends AutoCloseable {
      * ranges were all committed, or its journal epoch died with the whole cluster). Only ClickHouse announces.
      */
     default void abandon(StoreState.Intent intent) throws SQLException {
+    }
+
+    /**
+     * The value order, per map key, of the newest rows the tables hold from events at or after {@code sinceMicros},
+     * for the maps whose sources read their input again after a whole-cluster restart (order books, scans). A batch
+     * the dead cluster announced may have stored such rows without their last values; the writer skips re-reads of
+     * them. DuckDB writes a batch in one transaction, so there is nothing to find.
+     */
+    default Map<Batch.MapKey, Long> ordersStoredSince(long sinceMicros) throws SQLException {
+        return Map.of();
     }
 
     /** Tries the rows against the table without keeping them: how a rejected batch finds its bad rows. */

@@ -76,6 +76,10 @@ public final class WarmStoreWriter implements AutoCloseable {
     private Batch inFlight;
     private Replay replay;
     private final List<MappedEvent> heldDuringReplay = new ArrayList<>();
+    /** How far before a dead cluster's batch its rows' event times can lie: batching delay and the sink's lag. */
+    private static final long DEAD_BATCH_WINDOW_US = 10 * 60 * 1_000_000L;
+    /** Set after a whole-cluster restart: per key, the newest row the dead cluster's last batch may have stored. */
+    private Map<Batch.MapKey, Long> deadBatchOrders = Map.of();
     private List<MappedEvent> toRestore = List.of();
     private boolean open;
     private boolean everOpened;
@@ -132,8 +136,9 @@ public final class WarmStoreWriter implements AutoCloseable {
         if (!reused) {
             seen.put(rk, e.seq());
         }
-        if (replay != null && !replay.isOfEpoch(e.epoch())) {
+        if (replay != null && !replay.epochGone && !replay.isOfEpoch(e.epoch())) {
             replay.epochGone = true;
+            deadBatchOrders = replay.storedSince;
         }
         Batch target = !reused && replay != null && replay.covers(rk, e.seq()) ? replay.batch : filling;
         if (replay != null) {
@@ -147,6 +152,9 @@ public final class WarmStoreWriter implements AutoCloseable {
         } else if (e.added() && e.value() != null && e.value().equals(known.get(mk))) {
             counters.restoredSkipped++;
             target.add(e, List.of(), null);
+        } else if (isStoredByDeadBatch(m, mk)) {
+            counters.replaysSkipped++;
+            target.add(e, List.of(), null);
         } else if (isWriterReplay(m, mk)) {
             counters.replaysSkipped++;
             target.add(e, List.of(), null);
@@ -158,6 +166,16 @@ public final class WarmStoreWriter implements AutoCloseable {
             }
             target.add(e, m.rows(), new Batch.LastValue(e.value(), tsMicros, e.epoch(), e.seq(), order));
         }
+    }
+
+    /**
+     * A source re-read after a whole-cluster restart what a batch of the dead cluster had already stored without its
+     * last values (the batch's table inserts landed, its hz_last_values did not): its order is at or below the
+     * newest stored for its key.
+     */
+    private boolean isStoredByDeadBatch(MappedEvent m, Batch.MapKey mk) {
+        Long stored = deadBatchOrders.get(mk);
+        return stored != null && m.valueOrder() != null && m.valueOrder() <= stored;
     }
 
     /**
@@ -281,8 +299,13 @@ public final class WarmStoreWriter implements AutoCloseable {
 
     private boolean tryOpen(long now) {
         StoreState state;
+        Map<Batch.MapKey, Long> storedSincePending = Map.of();
         try {
             state = store.open();
+            if (!everOpened && state.pending() != null) {
+                // if the batch turns out to be the dead cluster's, what its inserts may have stored
+                storedSincePending = store.ordersStoredSince(state.pending().beganMicros() - DEAD_BATCH_WINDOW_US);
+            }
         } catch (SQLException e) {
             failed(now, e, "cannot connect to");
             return false;
@@ -299,7 +322,7 @@ public final class WarmStoreWriter implements AutoCloseable {
             known.putAll(state.lastValues());
             orders.putAll(state.lastOrders());
             if (state.pending() != null) {
-                replay = new Replay(state.pending(), now);
+                replay = new Replay(state.pending(), now, storedSincePending);
                 logger.info("the warm store holds a batch that was begun but not confirmed (" + state.pending().token()
                         + "): re-assembling its " + state.pending().ranges().size() + " journal ranges to repeat it");
             }
@@ -438,8 +461,12 @@ public final class WarmStoreWriter implements AutoCloseable {
         /** The journal epochs its ranges name: one, the cluster's at the time. */
         final java.util.Set<Long> epochs;
 
-        Replay(StoreState.Intent intent, long startedAt) {
+        /** {@link WarmStore#ordersStoredSince} from shortly before the batch was announced. */
+        final Map<Batch.MapKey, Long> storedSince;
+
+        Replay(StoreState.Intent intent, long startedAt, Map<Batch.MapKey, Long> storedSince) {
             this.intent = intent;
+            this.storedSince = storedSince;
             this.epochs = intent.ranges().keySet().stream().map(Batch.RangeKey::epoch)
                     .collect(java.util.stream.Collectors.toUnmodifiableSet());
             this.batch = new Batch(intent.token());

@@ -44,6 +44,7 @@ final class InMemoryWarmStore implements WarmStore {
     private final List<TableRow> rows = new ArrayList<>();
     private final Set<String> seenTokens = new HashSet<>();
     private final Map<String, StoreState.Intent> pending = new LinkedHashMap<>();
+    private Map<Batch.MapKey, Long> storedOrders = Map.of();
     private final List<Write> writes = new ArrayList<>();
 
     // The script.
@@ -104,6 +105,16 @@ final class InMemoryWarmStore implements WarmStore {
     /** The next write takes effect, then the connection drops before the writer hears so. */
     void commitNextWriteThenFail() {
         commitThenFail = 1;
+    }
+
+    /** What {@link #ordersStoredSince} answers: what the tables hold, as a ClickHouse query of them would find. */
+    void answerOrdersStoredSince(Map<Batch.MapKey, Long> orders) {
+        storedOrders = Map.copyOf(orders);
+    }
+
+    @Override
+    public Map<Batch.MapKey, Long> ordersStoredSince(long sinceMicros) {
+        return storedOrders;
     }
 
     /** ClickHouse: the next write announces its intent and makes {@code tableInserts} table inserts, then dies. */
@@ -257,7 +268,7 @@ final class InMemoryWarmStore implements WarmStore {
     /** The protocol of ClickHouseStore, step by step: a failure leaves what the steps before it did. */
     private void writeLikeClickHouse(Batch batch) throws SQLException {
         String token = batch.token();
-        pending.put(token, new StoreState.Intent(token, Map.copyOf(batch.ranges())));
+        pending.put(token, new StoreState.Intent(token, Map.copyOf(batch.ranges()), System.currentTimeMillis() * 1_000L));
         int inserts = 0;
         for (Map.Entry<Batch.Target, List<Batch.BatchRow>> e : batch.rowsByTarget().entrySet()) {
             crashIfScripted(inserts);

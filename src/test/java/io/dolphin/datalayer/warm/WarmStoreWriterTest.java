@@ -528,6 +528,46 @@ class WarmStoreWriterTest {
         assertCounters(w, Map.of("rowsWritten", 3L, "eventsCommitted", 3L, "batches", 1L));
     }
 
+    @Test
+    void when_theDeadClustersBatchHadStoredRowsWithoutTheirLastValues_then_theSourcesReReadsOfThemAreNotStoredAgain() {
+        InMemoryWarmStore store = InMemoryWarmStore.clickHouseLike();
+        WarmStoreWriter w = opened(store);
+        for (long seq = 0; seq < 5; seq++) { // batch A: books 100..104 of one symbol
+            w.accept(book(EPOCH, seq, 100 + seq));
+        }
+        assertTrue(w.flushAll());
+        for (long seq = 5; seq < 10; seq++) { // batch B: books 105..109, its table insert lands, then every member dies
+            w.accept(book(EPOCH, seq, 100 + seq));
+        }
+        store.crashNextWriteAfterInserts(1);
+        assertFalse(w.flushAll());
+        assertEquals(10, store.rows().size());
+        // what the store's tables answer: the symbol's newest row is 109, though its last value says 104
+        store.answerOrdersStoredSince(Map.of(new Batch.MapKey(MAP, "asset_BTCUSDT_ob"), 109L));
+
+        // a new cluster: hz-warmup restored 104, obf-ingest re-reads from there; new journal epoch
+        WarmStoreWriter restarted = opened(store);
+        for (long seq = 0; seq < 8; seq++) {
+            restarted.accept(book(EPOCH + 1, seq, 105 + seq));
+        }
+        tickAt(restarted, now + 1);
+        assertTrue(restarted.flushAll());
+
+        List<Long> stored = store.rows().stream().map(r -> (Long) r.values()[0]).sorted().toList();
+        assertEquals(java.util.stream.LongStream.rangeClosed(100, 112).boxed().toList(), stored,
+                "every book once: 105..109 from the dead batch, 110..112 from the new cluster");
+        assertNull(store.pending());
+        assertCounters(restarted, Map.of("replaysSkipped", 5L, "rowsWritten", 3L, "eventsCommitted", 8L,
+                "batches", 1L));
+    }
+
+    /** An order book event whose row is identified by, and ordered by, its exchange time. */
+    private MappedEvent book(long epoch, long seq, long ts) {
+        return new MappedEvent(new JournalEvent(epoch, MAP, 0, seq, "asset_BTCUSDT_ob", "{\"ts\": " + ts + "}", null,
+                false, false, now), List.of(new TableRow(WarmTable.ACB_STATE, false, new Object[]{ts, 1.0, 0.8, 0.0})),
+                null, ts);
+    }
+
     // ---- flushAll: what a Jet snapshot waits for
 
     @Test

@@ -9,6 +9,7 @@ import io.dolphin.datalayer.warm.WarmStore;
 import io.dolphin.datalayer.common.WarmTable;
 import io.dolphin.datalayer.common.Json;
 import io.dolphin.datalayer.common.DolphinMaps;
+import io.dolphin.datalayer.common.FeatureKeys;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -91,10 +92,10 @@ public final class ClickHouseStore implements WarmStore {
         try (Statement st = connection.createStatement()) {
             committed.putAll(ledger.loadFrom(st, "partition"));
             StoredLastValues.read(st, " FINAL WHERE is_deleted = 0", lastValues, lastOrders);
-            try (ResultSet rs = st.executeQuery("SELECT token, ranges FROM dolphin._ingest_intent FINAL "
+            try (ResultSet rs = st.executeQuery("SELECT token, ranges, version FROM dolphin._ingest_intent FINAL "
                     + "WHERE state = 'BEFORE' ORDER BY version DESC LIMIT 1")) {
                 if (rs.next()) {
-                    pending = new StoreState.Intent(rs.getString(1), decodeRanges(rs.getString(2)));
+                    pending = new StoreState.Intent(rs.getString(1), decodeRanges(rs.getString(2)), rs.getLong(3));
                 }
             }
         }
@@ -221,6 +222,29 @@ public final class ClickHouseStore implements WarmStore {
         }
         insert("dolphin._ingest_runs", LEDGER_COLUMNS, rows, token);
         ledger.apply(plan);
+    }
+
+    @Override
+    public Map<Batch.MapKey, Long> ordersStoredSince(long sinceMicros) throws SQLException {
+        requireOpen();
+        Map<Batch.MapKey, Long> out = new HashMap<>();
+        String since = "fromUnixTimestamp64Micro(toInt64(" + sinceMicros + "), 'UTC')";
+        try (Statement st = connection.createStatement()) {
+            try (ResultSet rs = st.executeQuery("SELECT symbol, toUnixTimestamp64Micro(max(ts)) FROM "
+                    + "dolphin.obf_universe WHERE ts >= " + since + " GROUP BY symbol")) {
+                while (rs.next()) {
+                    out.put(new Batch.MapKey(DolphinMaps.FEATURES, FeatureKeys.orderBook(rs.getString(1))),
+                            rs.getLong(2));
+                }
+            }
+            try (ResultSet rs = st.executeQuery("SELECT DISTINCT scan_number FROM dolphin.eigen_scans WHERE ts >= "
+                    + since)) {
+                while (rs.next()) {
+                    out.put(new Batch.MapKey(DolphinMaps.EIGEN_SCANS, String.valueOf(rs.getLong(1))), rs.getLong(1));
+                }
+            }
+        }
+        return out;
     }
 
     @Override

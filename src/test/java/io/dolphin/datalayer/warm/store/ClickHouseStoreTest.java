@@ -163,6 +163,26 @@ class ClickHouseStoreTest {
     }
 
     @Test
+    void when_askedWhatTheTablesHoldSinceATime_then_theNewestBookPerSymbolAndEveryScanAreNamedByTheirMapKeys()
+            throws Exception {
+        try (Connection c = config.connect(); Statement st = c.createStatement()) {
+            st.execute("INSERT INTO dolphin.obf_universe (ts, symbol) VALUES ('2026-04-15 06:59:59.000', 'BTCUSDT'),"
+                    + " ('2026-04-15 07:00:01.250', 'BTCUSDT'), ('2026-04-15 07:00:02.500', 'BTCUSDT'),"
+                    + " ('2026-04-15 07:00:03.000', 'ETHUSDT')");
+            st.execute("INSERT INTO dolphin.eigen_scans (ts, scan_number) VALUES ('2026-04-15 06:00:00', 40),"
+                    + " ('2026-04-15 07:00:05.000001', 41)");
+        }
+        long since = java.time.Instant.parse("2026-04-15T07:00:00Z").toEpochMilli() * 1_000L;
+        try (ClickHouseStore store = new ClickHouseStore(config)) {
+            store.open();
+            assertEquals(java.util.Map.of(
+                    new Batch.MapKey("DOLPHIN_FEATURES", "asset_BTCUSDT_ob"), since + 2_500_000L,
+                    new Batch.MapKey("DOLPHIN_FEATURES", "asset_ETHUSDT_ob"), since + 3_000_000L,
+                    new Batch.MapKey("DOLPHIN_EIGEN_SCANS", "41"), 41L), store.ordersStoredSince(since));
+        }
+    }
+
+    @Test
     void when_anOutsideClientInsertsTheSameRowThrice_then_threeRowsStay() throws Exception {
         // the trader's own inserts carry no token: with the server profile's insert_deduplicate = 0 (docs/warm-sink.md)
         // ClickHouse keeps every one, though each table keeps a deduplication window for our tokened inserts
