@@ -1,11 +1,15 @@
 -- Typed views over DOLPHIN_FEATURES. JSON_VALUE yields NULL for a missing field, so a NULL column means
--- the writer did not send it.
+-- the writer did not send it. Every time is a TIMESTAMP WITH TIME ZONE named *_at (the instant is the value's; the
+-- offset shown is the member's zone); where the reference's JSON has an epoch number, it is there too, its unit in
+-- its name (_s, _ms, _us). No column is named by an SQL keyword, so none needs quoting.
 
 CREATE OR REPLACE VIEW v_latest_eigen_scan AS
 SELECT
   JSON_VALUE(this, '$.scan_number' RETURNING BIGINT) AS scan_number,
-  JSON_VALUE(this, '$.timestamp' RETURNING DOUBLE) AS "timestamp",
-  JSON_VALUE(this, '$.file_mtime' RETURNING DOUBLE) AS file_mtime,
+  TO_TIMESTAMP_TZ(CAST(JSON_VALUE(this, '$.timestamp' RETURNING DOUBLE) * 1000 AS BIGINT)) AS scan_at,
+  JSON_VALUE(this, '$.timestamp' RETURNING DOUBLE) AS timestamp_s,
+  TO_TIMESTAMP_TZ(CAST(JSON_VALUE(this, '$.file_mtime' RETURNING DOUBLE) * 1000 AS BIGINT)) AS file_mtime_at,
+  JSON_VALUE(this, '$.file_mtime' RETURNING DOUBLE) AS file_mtime_s,
   JSON_VALUE(this, '$.target_asset') AS target_asset,
   JSON_VALUE(this, '$.version') AS version,
   JSON_VALUE(this, '$.result.regime') AS regime,
@@ -39,27 +43,27 @@ SELECT
   -- Added by dolphin-exf-poller (NULL in values other writers put): when it published, and the factors not to
   -- be trusted now as a JSON array of names, NULL when there are none. Per-factor ages are in the value's _age_s.
   -- (Hazelcast's JSON_QUERY fails on an array result unless it is wrapped; the wrapper does not nest it.)
-  JSON_VALUE(this, '$._ts' RETURNING DOUBLE) AS published_ts,
+  TO_TIMESTAMP_TZ(CAST(JSON_VALUE(this, '$._ts' RETURNING DOUBLE) * 1000 AS BIGINT)) AS published_at,
   CAST(JSON_QUERY(this, '$._stale' WITH ARRAY WRAPPER) AS VARCHAR) AS stale
 FROM "DOLPHIN_FEATURES"
 WHERE __key = 'exf_latest';
 
--- acb_boost as dolphin-acb writes it: the reference's boost/beta/signals, then the window it came from. ts is the
--- window's end in epoch seconds (as_of the same instant as a timestamp); Hazelcast SQL has no clock function, so
--- a reader's age check is its own clock minus ts. No window without factor samples is written, so after a gap
--- longer than the window ts stops moving and the age grows. last_sample_ts dates the newest factor behind it.
+-- acb_boost as dolphin-acb writes it: the reference's boost/beta/signals, then the window it came from. as_of is
+-- the window's end (ts_s the same instant in epoch seconds, as the JSON's ts); Hazelcast SQL has no clock function,
+-- so a reader's age check is its own clock minus as_of. No window without factor samples is written, so after a gap
+-- longer than the window as_of stops moving and the age grows. last_sample_at dates the newest factor behind it.
 CREATE OR REPLACE VIEW v_acb_boost AS
 SELECT
   JSON_VALUE(this, '$.boost' RETURNING DOUBLE) AS boost,
   JSON_VALUE(this, '$.beta' RETURNING DOUBLE) AS beta,
   JSON_VALUE(this, '$.signals' RETURNING DOUBLE) AS signals,
   JSON_VALUE(this, '$.samples' RETURNING BIGINT) AS samples,
-  JSON_VALUE(this, '$.window_start' RETURNING DOUBLE) AS window_start,
-  JSON_VALUE(this, '$.window_end' RETURNING DOUBLE) AS window_end,
-  JSON_VALUE(this, '$.last_sample_ts' RETURNING DOUBLE) AS last_sample_ts,
+  TO_TIMESTAMP_TZ(CAST(JSON_VALUE(this, '$.window_start' RETURNING DOUBLE) * 1000 AS BIGINT)) AS window_start_at,
+  TO_TIMESTAMP_TZ(CAST(JSON_VALUE(this, '$.window_end' RETURNING DOUBLE) * 1000 AS BIGINT)) AS window_end_at,
+  TO_TIMESTAMP_TZ(CAST(JSON_VALUE(this, '$.last_sample_ts' RETURNING DOUBLE) * 1000 AS BIGINT)) AS last_sample_at,
   JSON_VALUE(this, '$.formula_version') AS formula_version,
-  JSON_VALUE(this, '$.ts' RETURNING DOUBLE) AS ts,
   TO_TIMESTAMP_TZ(CAST(JSON_VALUE(this, '$.ts' RETURNING DOUBLE) * 1000 AS BIGINT)) AS as_of,
+  JSON_VALUE(this, '$.ts' RETURNING DOUBLE) AS ts_s,
   CAST(JSON_QUERY(this, '$.fractions') AS VARCHAR) AS fractions
 FROM "DOLPHIN_FEATURES"
 WHERE __key = 'acb_boost';
@@ -77,7 +81,8 @@ SELECT
   JSON_VALUE(this, '$.imbalance' RETURNING DOUBLE) AS imbalance,
   JSON_VALUE(this, '$.n_bid_levels' RETURNING INT) AS n_bid_levels,
   JSON_VALUE(this, '$.n_ask_levels' RETURNING INT) AS n_ask_levels,
-  -- exchange time of the snapshot, epoch ms (written by dolphin-obf-ingest; NULL for the reference shape)
-  JSON_VALUE(this, '$.ts' RETURNING BIGINT) AS ts
+  -- exchange time of the snapshot (the JSON's ts, epoch ms, written by dolphin-obf-ingest; NULL for the
+  -- reference shape)
+  TO_TIMESTAMP_TZ(JSON_VALUE(this, '$.ts' RETURNING BIGINT)) AS exchange_at
 FROM "DOLPHIN_FEATURES"
 WHERE __key LIKE 'asset\_%\_ob' ESCAPE '\';

@@ -1,6 +1,9 @@
 -- JSON_QUERY reads an empty array as empty, hence EMPTY ARRAY ON EMPTY; the CAST keeps the column VARCHAR.
 -- trade rows carry ts as epoch microseconds, as ch_writer's ts_us() wrote them.
--- Typed views over the strategy state, P&L, meta-health and trade maps; blue and green side by side.
+-- Typed views over the strategy state, P&L, meta-health and trade maps; blue and green side by side. Times as in
+-- 20-views-features.sql: *_at a TIMESTAMP WITH TIME ZONE, the JSON's epoch beside it with its unit in its name.
+-- engine_snapshot's timestamp is text the trader writes without a zone: timestamp_iso keeps it as written (a
+-- conversion would have to guess the zone, and one malformed value would fail every query of the view).
 
 CREATE OR REPLACE VIEW v_engine_snapshot AS
 SELECT
@@ -14,7 +17,7 @@ SELECT
   JSON_VALUE(this, '$.scans_processed' RETURNING BIGINT) AS scans_processed,
   JSON_VALUE(this, '$.trades_executed' RETURNING BIGINT) AS trades_executed,
   JSON_VALUE(this, '$.bar_idx' RETURNING BIGINT) AS bar_idx,
-  JSON_VALUE(this, '$.timestamp') AS "timestamp",
+  JSON_VALUE(this, '$.timestamp') AS timestamp_iso,
   JSON_VALUE(this, '$.leverage_soft_cap' RETURNING DOUBLE) AS leverage_soft_cap,
   JSON_VALUE(this, '$.leverage_abs_cap' RETURNING DOUBLE) AS leverage_abs_cap,
   JSON_VALUE(this, '$.open_notional' RETURNING DOUBLE) AS open_notional,
@@ -46,16 +49,18 @@ WHERE __key = 'engine_snapshot';
 CREATE OR REPLACE VIEW v_capital AS
 SELECT 'blue' AS strategy,
   JSON_VALUE(this, '$.capital' RETURNING DOUBLE) AS capital,
-  JSON_VALUE(this, '$.ts' RETURNING DOUBLE) AS ts
+  TO_TIMESTAMP_TZ(CAST(JSON_VALUE(this, '$.ts' RETURNING DOUBLE) * 1000 AS BIGINT)) AS as_of,
+  JSON_VALUE(this, '$.ts' RETURNING DOUBLE) AS ts_s
 FROM "DOLPHIN_STATE_BLUE" WHERE __key = 'capital_checkpoint'
 UNION ALL
 SELECT 'green' AS strategy,
   JSON_VALUE(this, '$.capital' RETURNING DOUBLE),
+  TO_TIMESTAMP_TZ(CAST(JSON_VALUE(this, '$.ts' RETURNING DOUBLE) * 1000 AS BIGINT)),
   JSON_VALUE(this, '$.ts' RETURNING DOUBLE)
 FROM "DOLPHIN_STATE_GREEN" WHERE __key = 'capital_checkpoint';
 
 CREATE OR REPLACE VIEW v_pnl AS
-SELECT 'blue' AS strategy, __key AS "date",
+SELECT 'blue' AS strategy, __key AS pnl_date,
   JSON_VALUE(this, '$.portfolio_capital' RETURNING DOUBLE) AS portfolio_capital,
   JSON_VALUE(this, '$.engine_capital' RETURNING DOUBLE) AS engine_capital
 FROM "DOLPHIN_PNL_BLUE"
@@ -81,6 +86,7 @@ WHERE __key = 'latest';
 
 CREATE OR REPLACE VIEW v_trades AS
 SELECT 'blue' AS strategy, __key AS trade_id,
+  TO_TIMESTAMP_TZ(JSON_VALUE(this, '$.ts' RETURNING BIGINT)) AS trade_at,
   JSON_VALUE(this, '$.ts' RETURNING BIGINT) AS ts_us,
   JSON_VALUE(this, '$.asset') AS asset,
   JSON_VALUE(this, '$.side') AS side,
@@ -95,6 +101,7 @@ SELECT 'blue' AS strategy, __key AS trade_id,
 FROM "DOLPHIN_TRADES_BLUE"
 UNION ALL
 SELECT 'green' AS strategy, __key,
+  TO_TIMESTAMP_TZ(JSON_VALUE(this, '$.ts' RETURNING BIGINT)),
   JSON_VALUE(this, '$.ts' RETURNING BIGINT),
   JSON_VALUE(this, '$.asset'),
   JSON_VALUE(this, '$.side'),

@@ -7,6 +7,7 @@ import com.hazelcast.jet.core.metrics.Metrics;
 import com.hazelcast.jet.datamodel.WindowResult;
 import com.hazelcast.jet.pipeline.JournalInitialPosition;
 import com.hazelcast.jet.pipeline.Pipeline;
+import com.hazelcast.jet.pipeline.ServiceFactories;
 import com.hazelcast.jet.pipeline.Sources;
 import com.hazelcast.jet.pipeline.StreamSource;
 import com.hazelcast.jet.pipeline.StreamStage;
@@ -53,6 +54,9 @@ import java.util.HexFormat;
  * sample at all is not written: the previous {@code acb_boost} stays, and its {@code ts}/{@code window_end} shows
  * its age ({@code age_s} in the {@code v_acb_boost} view).
  * <p>
+ * <b>After a downtime.</b> Between (5) and (6), skip-unobserved-history drops a window that closed before the job
+ * started unless it holds a sample from its last slide: see {@link #observedOrRecent}.
+ * <p>
  * <b>One writer, no lock.</b> See {@link AcbBoostSink}: the old CP FencedLock is not needed (the CP Subsystem is
  * Enterprise-only since 5.5); this job is the single writer and replaces the whole value in one {@code IMap.set}.
  */
@@ -64,6 +68,8 @@ public final class AcbJob {
     public static final String METRIC_INGESTION_TIME = "exfIngestionTimeFallbacks";
     /** Windows not written because they had fewer than min-samples samples (none, by default). */
     public static final String METRIC_THIN_WINDOWS = "acbWindowsBelowMinSamples";
+    /** History windows not written: closed before the job started, without a sample in their last slide. */
+    public static final String METRIC_UNOBSERVED_WINDOWS = "acbHistoryWindowsWithoutRecentSample";
 
     private static final ILogger LOG = Logger.getLogger(AcbJob.class);
     private static final String DEAD_LETTER_SOURCE = DolphinMaps.FEATURES + "[" + FeatureKeys.EXF_LATEST + "]";
@@ -102,6 +108,9 @@ public final class AcbJob {
                .aggregate(AcbAggregation.counts(formula)).setName("acb-window")
                // One processor from here on: windows leave the window stage in order and must reach the map so.
                .filter(w -> hasEnoughSamples(w, minSamples)).setName("skip-thin-windows").setLocalParallelism(1)
+               .filterUsingService(ServiceFactories.nonSharedService(ctx -> heartbeatClock.get()),
+                       (startedAt, w) -> observedOrRecent(w, startedAt, settings))
+               .setName("skip-unobserved-history").setLocalParallelism(1)
                .map(w -> formula.evaluate(w.result(), w.start(), w.end())).setName("acb-formula")
                .setLocalParallelism(1)
                .writeTo(AcbBoostSink.newerWindowsOnly(DolphinMaps.FEATURES, FeatureKeys.ACB_BOOST,
@@ -163,6 +172,23 @@ public final class AcbJob {
             }
         }
         return o;
+    }
+
+    /**
+     * A window that closed before this execution started (its end plus the allowed lag is behind the clock at start)
+     * is history the job rebuilds from the journal. It is written only if it holds a sample from its own last slide:
+     * after a downtime the journal holds at most the one sample hz-warmup restored, and the windows of the downtime
+     * would otherwise each be written from that one old sample, though nothing was measured then. A window that closes
+     * while the job runs is written as before, however old its newest sample (a gap in the factors shows as fewer
+     * samples).
+     */
+    static boolean observedOrRecent(WindowResult<AcbWindowCounts> w, long startedAtMillis, AcbSettings settings) {
+        boolean history = w.end() + settings.allowedLagMillis() < startedAtMillis;
+        if (!history || w.result().lastTsMillis() >= w.end() - settings.windowSlideMillis()) {
+            return true;
+        }
+        Metrics.metric(METRIC_UNOBSERVED_WINDOWS).increment();
+        return false;
     }
 
     private static boolean hasEnoughSamples(WindowResult<AcbWindowCounts> w, long minSamples) {

@@ -50,6 +50,8 @@ final class AuditCommand implements Callable<Integer> {
         String bootstrap = kafkaBootstrap != null ? kafkaBootstrap : env.get("DOLPHIN_KAFKA_BOOTSTRAP");
         WarmAudit.Sources sources = new WarmAudit.Sources(scanRoot != null ? scanRoot : Path.of(scans.string("scan-root")),
                 scans.string("target-asset"), bootstrap, topic != null ? topic : books.string("topic"));
+        // a store that is down or a URL of no known form: one line naming the setting, not a driver's stack trace
+        SubmitPreflight.warmStore(warm.url(), warm.user(), warm.password());
         System.out.println("auditing " + warm);
         AuditReport report = WarmAudit.run(warm, sources);
         report.lines().forEach(System.out::println);

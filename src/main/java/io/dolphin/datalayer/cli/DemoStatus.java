@@ -45,7 +45,8 @@ final class DemoStatus {
 
     static final List<Flow> FLOWS = List.of(
             new Flow("dolphin-obf-ingest", "1-read-kafka", MetricNames.EMITTED_COUNT, "order books", true),
-            new Flow("dolphin-scan-bridge", "scan-files", MetricNames.EMITTED_COUNT, "scans", true),
+            // the source vertex sends each file both ways of the dead-letter split: count what reaches the publisher
+            new Flow("dolphin-scan-bridge", "publish-if-newer", MetricNames.RECEIVED_COUNT, "scans", true),
             new Flow("dolphin-exf-poller", "write-exf-latest", MetricNames.RECEIVED_COUNT, "exf_latest writes", true),
             new Flow("dolphin-acb", "parse-exf", MetricNames.RECEIVED_COUNT, "acb factor samples", true),
             new Flow("dolphin-acb", "acb-formula", MetricNames.RECEIVED_COUNT, "acb windows", false),
@@ -124,7 +125,21 @@ final class DemoStatus {
         return states;
     }
 
-    /** The whole run's count of every flow; a cancelled job's final metrics count too (the summary's). */
+    /**
+     * {count, timestamp of the metric collection it comes from} of one flow of a job still running; {0, 0} when the
+     * job is gone.
+     */
+    long[] progress(String label) {
+        for (Flow f : FLOWS) {
+            if (f.label().equals(label)) {
+                Job job = member.getJet().getJob(f.job());
+                return job == null ? new long[]{0, 0} : count(f, job.getMetrics());
+            }
+        }
+        throw new IllegalArgumentException("no flow " + label);
+    }
+
+    /** The whole run's count of every flow, from the jobs' newest metrics. */
     Map<String, Long> totals() {
         Map<String, Long> totals = new LinkedHashMap<>();
         Map<String, JobMetrics> metrics = new HashMap<>();

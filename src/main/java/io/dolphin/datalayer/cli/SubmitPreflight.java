@@ -109,9 +109,9 @@ final class SubmitPreflight {
     }
 
     /** One setting is wrong; the message names it and what was expected. */
-    static final class BadSetting extends RuntimeException {
+    static final class BadSetting extends IllegalArgumentException {
         BadSetting(String message) {
-            super(message, null, false, false);
+            super(message);
         }
     }
 }

@@ -19,6 +19,9 @@ import java.util.function.Function;
 public final class JobSubmission {
 
     private static final ILogger LOG = Logger.getLogger(JobSubmission.class);
+    /** hz-cli's jar runner's logger; held, or its level could be collected with it. */
+    private static final java.util.logging.Logger EXECUTE_JAR_LOG =
+            java.util.logging.Logger.getLogger("com.hazelcast.instance.impl.executejar.CommandLineExecuteJar");
 
     private JobSubmission() {
     }
@@ -30,7 +33,11 @@ public final class JobSubmission {
         SqlMappings.apply(hz);
         Job running = hz.getJet().getJob(descriptor.name());
         if (running != null && !isTerminal(running.getStatus())) {
-            // hz-cli would otherwise print "The JAR didn't submit any jobs" and exit 0: say why, and fail
+            // hz-cli would otherwise print "The JAR didn't submit any jobs" and exit 0: say why, and fail. Its jar
+            // runner logs what main throws with the whole stack trace; hz-cli's own ERROR line says it all
+            if (!"debug".equalsIgnoreCase(String.valueOf(DolphinEnvironment.current().get("DOLPHIN_LOG_LEVEL")))) {
+                EXECUTE_JAR_LOG.setLevel(java.util.logging.Level.OFF);
+            }
             throw new JobAlreadyActiveException(descriptor.name() + " is already " + running.getStatus() + " (id "
                     + running.getIdString() + "): not submitted again; cancel it first (bin/dolphin stop "
                     + descriptor.id() + ") to replace it");

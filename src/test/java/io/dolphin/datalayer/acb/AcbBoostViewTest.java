@@ -10,6 +10,7 @@ import io.dolphin.datalayer.support.TestCluster;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
@@ -38,11 +39,11 @@ class AcbBoostViewTest {
             SqlRow row = r.iterator().next();
             assertEquals(1.4, (Double) row.getObject("boost"));
             assertEquals(540L, (Long) row.getObject("samples"));
-            assertEquals(1776269250.0, (Double) row.getObject("window_start"));
-            assertEquals(1776269550.0, (Double) row.getObject("window_end"));
-            assertEquals(1776269430.5, (Double) row.getObject("last_sample_ts"));
+            assertEquals(Instant.ofEpochMilli(1776269250000L), row.<OffsetDateTime>getObject("window_start_at").toInstant());
+            assertEquals(Instant.ofEpochMilli(1776269550000L), row.<OffsetDateTime>getObject("window_end_at").toInstant());
+            assertEquals(Instant.ofEpochMilli(1776269430500L), row.<OffsetDateTime>getObject("last_sample_at").toInstant());
             assertEquals("1", row.getObject("formula_version"));
-            assertEquals(1776269550.0, (Double) row.getObject("ts"));
+            assertEquals(1776269550.0, (Double) row.getObject("ts_s"));
             OffsetDateTime asOf = row.getObject("as_of");
             assertEquals(OffsetDateTime.of(2026, 4, 15, 16, 12, 30, 0, ZoneOffset.UTC).toInstant(), asOf.toInstant());
             assertTrue(((String) row.getObject("fractions")).contains("\"funding_btc\":0.5"));

@@ -172,11 +172,12 @@ class AcbJobTest {
         assertEventually(() -> assertTrue(metric(job, AcbJob.METRIC_THIN_WINDOWS) >= 4));
         assertEquals(expected.size(), history(member).size(), "an empty window must not be written");
         // and its age is visible: ts is the end of its window, and its one minute of samples is older still
-        try (SqlResult r = member.getSql().execute("SELECT samples, ts, last_sample_ts FROM v_acb_boost")) {
+        try (SqlResult r = member.getSql().execute("SELECT samples, ts_s, last_sample_at FROM v_acb_boost")) {
             SqlRow row = r.iterator().next();
             assertEquals(60L, (Long) row.getObject("samples"));
-            assertEquals((t0 + 12 * MIN + 30_000) / 1000.0, (Double) row.getObject("ts"));
-            assertEquals((t0 + 8 * MIN - 500) / 1000.0, (Double) row.getObject("last_sample_ts"));
+            assertEquals((t0 + 12 * MIN + 30_000) / 1000.0, (Double) row.getObject("ts_s"));
+            assertEquals(java.time.Instant.ofEpochMilli(t0 + 8 * MIN - 500),
+                    row.<java.time.OffsetDateTime>getObject("last_sample_at").toInstant());
         }
     }
 
@@ -205,6 +206,37 @@ class AcbJobTest {
         double ageSeconds = System.currentTimeMillis() / 1000.0 - ((Number) v.get("ts")).doubleValue();
         assertTrue(ageSeconds > -1 && ageSeconds < 30, "age " + ageSeconds);
         assertEventually(() -> assertTrue(metric(job, AcbJob.METRIC_INGESTION_TIME) > 0));
+    }
+
+    @Test
+    void when_restartedAfterADowntime_then_theRestoredSampleWritesNoWindowOfTheDowntime() throws Exception {
+        // Given a cluster back after ten minutes down: hz-warmup put back the last factor sample from before the
+        // downtime, and it is the only one the journal holds
+        HazelcastInstance member = cluster.newMember();
+        SqlMappings.apply(member);
+        IMap<String, String> features = member.getMap(DolphinMaps.FEATURES);
+        long t0 = AcbScript.startInThePast();
+        Sample restored = AcbScript.samples(t0, t0, t0 + 500).get(0);
+        features.set(FeatureKeys.EXF_LATEST, restored.json());
+        long back = t0 + 10 * MIN;
+        CLOCK.set(back);
+
+        // When acb starts (from the journal's oldest event, as shipped) and factors flow again for two minutes
+        Job job = submit(member, descriptorSettings(), 5_000);
+        write(features, AcbScript.samples(t0, back, back + 2 * MIN));
+        CLOCK.set(back + 2 * MIN + 10_000);
+        assertEventually(() -> assertWrittenThrough(member, back + 2 * MIN));
+
+        // Then no window that ended in the downtime is written from the one old sample: only the one whose last
+        // slide holds it (a window the job before the downtime would have closed), then the live windows
+        List<Long> ends = new ArrayList<>();
+        for (String v : history(member)) {
+            ends.add(Math.round(((Number) Json.parseObject(v).get("window_end")).doubleValue() * 1000));
+        }
+        List<Long> inDowntime = ends.stream().filter(e -> e > t0 + SLIDE && e <= back).toList();
+        assertEquals(List.of(), inDowntime, "windows of the downtime written: " + ends);
+        assertTrue(ends.stream().anyMatch(e -> e > back), "no live window: " + ends);
+        assertEventually(() -> assertTrue(metric(job, AcbJob.METRIC_UNOBSERVED_WINDOWS) >= SIZE / SLIDE - 1));
     }
 
     // ------------------------------------------------------------------------------------------------------------

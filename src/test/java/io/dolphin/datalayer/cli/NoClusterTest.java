@@ -2,8 +2,11 @@ package io.dolphin.datalayer.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -16,7 +19,10 @@ import java.util.stream.Collectors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Every client command against an address where no member runs: exit 3, well within the connect timeout. */
+/**
+ * Every client command against an address where no member runs: exit 3, well within the connect timeout. audit
+ * needs no member, only the warm store: against one that does not answer it says so in one line and exits 1.
+ */
 class NoClusterTest {
 
     private static final List<String> COMMANDS = List.of("sql", "jobs", "stop", "submit");
@@ -47,5 +53,19 @@ class NoClusterTest {
             assertEquals(ClusterErrorHandler.NO_CLUSTER, a.code(), command);
             assertTrue(a.took().compareTo(Duration.ofSeconds(15)) < 0, command + " took " + a.took());
         });
+    }
+
+    @Test
+    void when_auditsWarmStoreDoesNotAnswer_then_oneLineAndExit1Quickly() {
+        StringWriter err = new StringWriter();
+        long t0 = System.nanoTime();
+        int code = new CommandLine(new DolphinCli()).setExecutionExceptionHandler(new ClusterErrorHandler())
+                .setErr(new PrintWriter(err, true)).execute("audit", "--url", "jdbc:clickhouse://127.0.0.1:1");
+        Duration took = Duration.ofNanos(System.nanoTime() - t0);
+        assertEquals(1, code, err.toString());
+        assertEquals(1, err.toString().lines().count(), err.toString());
+        assertTrue(err.toString().startsWith("dolphin: DOLPHIN_WARM_JDBC_URL=jdbc:clickhouse://127.0.0.1:1: the warm store"
+                + " did not answer"), err.toString());
+        assertTrue(took.compareTo(Duration.ofSeconds(15)) < 0, "audit took " + took);
     }
 }

@@ -70,8 +70,10 @@ class SqlViewsTest {
     void when_latestEigenScan_then_typedColumns() {
         Map<String, Object> row = single("v_latest_eigen_scan");
         assertColumn(row, "scan_number", SqlColumnType.BIGINT, 134276L);
-        assertColumn(row, "timestamp", SqlColumnType.DOUBLE, 1776269558.4);
-        assertColumn(row, "file_mtime", SqlColumnType.DOUBLE, 1776269558.4);
+        assertColumn(row, "timestamp_s", SqlColumnType.DOUBLE, 1776269558.4);
+        assertInstant(row, "scan_at", 1776269558400L);
+        assertColumn(row, "file_mtime_s", SqlColumnType.DOUBLE, 1776269558.4);
+        assertInstant(row, "file_mtime_at", 1776269558400L);
         assertColumn(row, "target_asset", SqlColumnType.VARCHAR, "BTCUSDT");
         assertColumn(row, "version", SqlColumnType.VARCHAR, "NG7");
         assertColumn(row, "regime", SqlColumnType.VARCHAR, "BEAR");
@@ -143,7 +145,7 @@ class SqlViewsTest {
         assertColumn(row, "scans_processed", SqlColumnType.BIGINT, 6377L);
         assertColumn(row, "trades_executed", SqlColumnType.BIGINT, 71L);
         assertColumn(row, "bar_idx", SqlColumnType.BIGINT, 4655L);
-        assertColumn(row, "timestamp", SqlColumnType.VARCHAR, "2026-04-15T16:12:37");
+        assertColumn(row, "timestamp_iso", SqlColumnType.VARCHAR, "2026-04-15T16:12:37");
         assertColumn(row, "leverage_soft_cap", SqlColumnType.DOUBLE, 8.0);
         assertColumn(row, "leverage_abs_cap", SqlColumnType.DOUBLE, 9.0);
         assertColumn(row, "open_notional", SqlColumnType.DOUBLE, 0.0);
@@ -157,7 +159,8 @@ class SqlViewsTest {
         assertEquals(2, rows.size());
         assertColumn(rows.get(0), "strategy", SqlColumnType.VARCHAR, "blue");
         assertColumn(rows.get(0), "capital", SqlColumnType.DOUBLE, 25705.50);
-        assertColumn(rows.get(0), "ts", SqlColumnType.DOUBLE, 1776269557.97);
+        assertColumn(rows.get(0), "ts_s", SqlColumnType.DOUBLE, 1776269557.97);
+        assertInstant(rows.get(0), "as_of", 1776269557970L);
         assertColumn(rows.get(1), "capital", SqlColumnType.DOUBLE, 9.5);
     }
 
@@ -165,7 +168,7 @@ class SqlViewsTest {
     void when_pnl_then_datedRows() {
         Map<String, Object> row = single("v_pnl");
         assertColumn(row, "strategy", SqlColumnType.VARCHAR, "blue");
-        assertColumn(row, "date", SqlColumnType.VARCHAR, "2026-04-15");
+        assertColumn(row, "pnl_date", SqlColumnType.VARCHAR, "2026-04-15");
         assertColumn(row, "portfolio_capital", SqlColumnType.DOUBLE, 20654.01);
         assertColumn(row, "engine_capital", SqlColumnType.DOUBLE, 20654.01);
     }
@@ -190,6 +193,7 @@ class SqlViewsTest {
         assertColumn(row, "strategy", SqlColumnType.VARCHAR, "blue");
         assertColumn(row, "trade_id", SqlColumnType.VARCHAR, "t-1");
         assertColumn(row, "ts_us", SqlColumnType.BIGINT, 1776269557970000L);
+        assertInstant(row, "trade_at", 1776269557970L);
         assertColumn(row, "asset", SqlColumnType.VARCHAR, "BTCUSDT");
         assertColumn(row, "side", SqlColumnType.VARCHAR, "SHORT");
         assertColumn(row, "entry_price", SqlColumnType.DOUBLE, 84500.0);
@@ -210,6 +214,49 @@ class SqlViewsTest {
         assertColumn(row, "source", SqlColumnType.VARCHAR, "file:a.arrow");
         assertColumn(row, "reason", SqlColumnType.VARCHAR, "truncated");
         assertColumn(row, "ts_ms", SqlColumnType.BIGINT, 1776269558412L);
+        assertInstant(row, "rejected_at", 1776269558412L);
+    }
+
+    /**
+     * The console reads every view without quoting: no column is named by a keyword; every time is one type, a
+     * TIMESTAMP WITH TIME ZONE named *_at (or as_of), and a number that is a time says its unit in its name.
+     */
+    @Test
+    void when_anyView_then_everyColumnReadsUnquotedAndEveryTimeIsATimestampWithTimeZone() {
+        List<String> views = new ArrayList<>();
+        try (SqlResult r = member.getSql().execute("SELECT table_name FROM information_schema.views")) {
+            r.forEach(row -> views.add(row.getObject(0)));
+        }
+        assertTrue(views.size() >= 10, "views: " + views);
+        for (String view : views) {
+            List<SqlColumnMetadata> columns;
+            try (SqlResult r = member.getSql().execute("SELECT * FROM " + view)) {
+                columns = r.getRowMetadata().getColumns();
+            }
+            for (SqlColumnMetadata c : columns) {
+                String name = c.getName();
+                try (SqlResult ignored = member.getSql().execute("SELECT " + name + " FROM " + view)) {
+                    // parsed and planned unquoted
+                } catch (RuntimeException e) {
+                    throw new AssertionError(view + "." + name + " cannot be read unquoted: " + e.getMessage(), e);
+                }
+                boolean named = name.endsWith("_at") || name.equals("as_of");
+                assertEquals(named, c.getType() == SqlColumnType.TIMESTAMP_WITH_TIME_ZONE, view + "." + name + " "
+                        + c.getType());
+                assertTrue(c.getType() != SqlColumnType.TIMESTAMP && c.getType() != SqlColumnType.DATE, view + "." + name);
+                if (!named && name.matches("(.*_)?(ts|m?time|timestamp)(_.*)?")) {
+                    assertTrue(name.matches(".*_(s|ms|us|iso)"), view + "." + name + ": a time without its unit");
+                }
+            }
+        }
+    }
+
+    private static void assertInstant(Map<String, Object> row, String column, long epochMillis) {
+        Object[] typed = (Object[]) row.get(column);
+        assertTrue(typed != null, "no column " + column + " in " + row.keySet());
+        assertEquals(SqlColumnType.TIMESTAMP_WITH_TIME_ZONE, typed[0], column + " type");
+        assertEquals(java.time.Instant.ofEpochMilli(epochMillis), ((java.time.OffsetDateTime) typed[1]).toInstant(),
+                column);
     }
 
     @Test

@@ -166,11 +166,11 @@ class ExfPollerJobTest {
     private static void assertSqlView() {
         SqlMappings.apply(harness.member);
         try (SqlResult result = harness.member.getSql().execute(
-                "SELECT funding_btc, taker, dvol, fear_greed, published_ts, stale FROM v_exf_latest")) {
+                "SELECT funding_btc, taker, dvol, fear_greed, published_at, stale FROM v_exf_latest")) {
             SqlRow row = result.iterator().next();
             assertEquals(-5.085e-05, (Double) row.getObject("funding_btc"));
             assertEquals(52.34, (Double) row.getObject("dvol"));
-            assertNotNull(row.getObject("published_ts"));
+            assertNotNull(row.getObject("published_at"));
             String stale = row.getObject("stale");
             assertEquals("[\"funding_btc_lagged\",\"taker_lagged\"]", stale);
         }
