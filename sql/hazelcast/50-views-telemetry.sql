@@ -1,11 +1,12 @@
 -- Typed views over the ops telemetry maps of dolphin-host-stats and dolphin-supervisor-watch.
--- Times are epoch seconds, as the values carry them.
+-- Every time is a TIMESTAMP WITH TIME ZONE named *_at, with the value's epoch seconds beside it as ts_s.
 
 -- The last sample of every host.
 CREATE OR REPLACE VIEW v_system_stats AS
 SELECT
   __key AS host,
-  JSON_VALUE(this, '$.ts' RETURNING DOUBLE) AS ts,
+  TO_TIMESTAMP_TZ(CAST(JSON_VALUE(this, '$.ts' RETURNING DOUBLE) * 1000 AS BIGINT)) AS sampled_at,
+  JSON_VALUE(this, '$.ts' RETURNING DOUBLE) AS ts_s,
   JSON_VALUE(this, '$.mem_total_gb' RETURNING DOUBLE) AS mem_total_gb,
   JSON_VALUE(this, '$.mem_used_gb' RETURNING DOUBLE) AS mem_used_gb,
   JSON_VALUE(this, '$.mem_available_gb' RETURNING DOUBLE) AS mem_available_gb,
@@ -29,18 +30,20 @@ SELECT
   JSON_VALUE(this, '$.pid' RETURNING BIGINT) AS pid,
   JSON_VALUE(this, '$.uptime_s' RETURNING BIGINT) AS uptime_s,
   JSON_VALUE(this, '$.exit_status' RETURNING INT) AS exit_status,
-  JSON_VALUE(this, '$.ts' RETURNING DOUBLE) AS ts,
+  TO_TIMESTAMP_TZ(CAST(JSON_VALUE(this, '$.ts' RETURNING DOUBLE) * 1000 AS BIGINT)) AS polled_at,
+  JSON_VALUE(this, '$.ts' RETURNING DOUBLE) AS ts_s,
   JSON_VALUE(this, '$.age_s' RETURNING DOUBLE) AS age_s,
   JSON_VALUE(this, '$.stale' RETURNING BOOLEAN) AS stale,
   JSON_VALUE(this, '$.error') AS error,
   JSON_VALUE(this, '$.description') AS description
 FROM "DOLPHIN_PROCESSES";
 
--- Starts and exits of the last day. Newest first: SELECT * FROM v_service_lifecycle ORDER BY ts DESC;
+-- Starts and exits of the last day. Newest first: SELECT * FROM v_service_lifecycle ORDER BY event_at DESC;
 CREATE OR REPLACE VIEW v_service_lifecycle AS
 SELECT
   __key AS id,
-  JSON_VALUE(this, '$.ts' RETURNING DOUBLE) AS ts,
+  TO_TIMESTAMP_TZ(CAST(JSON_VALUE(this, '$.ts' RETURNING DOUBLE) * 1000 AS BIGINT)) AS event_at,
+  JSON_VALUE(this, '$.ts' RETURNING DOUBLE) AS ts_s,
   JSON_VALUE(this, '$.group') AS group_name,
   JSON_VALUE(this, '$.service') AS service,
   JSON_VALUE(this, '$.event') AS event,

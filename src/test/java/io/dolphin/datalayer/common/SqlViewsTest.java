@@ -276,7 +276,8 @@ class SqlViewsTest {
 
         Map<String, Object> stats = single("v_system_stats");
         assertColumn(stats, "host", SqlColumnType.VARCHAR, "node-a");
-        assertColumn(stats, "ts", SqlColumnType.DOUBLE, 1776269558.412);
+        assertColumn(stats, "ts_s", SqlColumnType.DOUBLE, 1776269558.412);
+        assertInstant(stats, "sampled_at", 1776269558412L);
         assertColumn(stats, "mem_pct", SqlColumnType.DOUBLE, 32.0);
         assertColumn(stats, "load_15m", SqlColumnType.DOUBLE, 1.0);
         assertColumn(stats, "net_iface", SqlColumnType.VARCHAR, "eth0");
@@ -292,7 +293,8 @@ class SqlViewsTest {
         assertColumn(process, "stale", SqlColumnType.BOOLEAN, true);
         assertColumn(process, "error", SqlColumnType.VARCHAR, "supervisord io-error: refused");
         Map<String, Object> transition = single("v_service_lifecycle");
-        assertColumn(transition, "ts", SqlColumnType.DOUBLE, 1776269550.0);
+        assertColumn(transition, "ts_s", SqlColumnType.DOUBLE, 1776269550.0);
+        assertInstant(transition, "event_at", 1776269550000L);
         assertColumn(transition, "service", SqlColumnType.VARCHAR, "exf_fetcher");
         assertColumn(transition, "event", SqlColumnType.VARCHAR, "EXIT");
         assertColumn(transition, "reason", SqlColumnType.VARCHAR, "SIGKILL");
