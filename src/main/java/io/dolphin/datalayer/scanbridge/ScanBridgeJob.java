@@ -42,6 +42,11 @@ public final class ScanBridgeJob {
     public static final String METRIC_PUBLISHED = "scansPublished";
     public static final String METRIC_STALE = "scansStale";
     public static final String METRIC_REPLAYED = "scansReplayed";
+    /**
+     * Lower than the hot key and already in the scans' history: a fresh submission re-reading the folder (after a
+     * whole-cluster restart, hz-warmup restored the history). Not late, so not {@value #METRIC_STALE}.
+     */
+    public static final String METRIC_ALREADY_RECORDED = "scansAlreadyRecorded";
 
     private static final ILogger LOG = Logger.getLogger(ScanBridgeJob.class);
 
@@ -53,7 +58,7 @@ public final class ScanBridgeJob {
     }
 
     /** One scan the guard has seen, with the scan number the key held before: published, a replay, or stale. */
-    record PublishAttempt(long scanNumber, long previous) implements Serializable {
+    record PublishAttempt(long scanNumber, long previous, boolean recorded) implements Serializable {
         PublishIfNewer.Publication publication() {
             return PublishIfNewer.publication(scanNumber, previous);
         }
@@ -89,8 +94,8 @@ public final class ScanBridgeJob {
         return maps.history().submitToKey(String.valueOf(scan.scanNumber()), new RecordScan(scan.json()))
                 .toCompletableFuture()
                 .thenCompose(recorded -> maps.features().submitToKey(FeatureKeys.LATEST_EIGEN_SCAN,
-                        new PublishIfNewer(scan.scanNumber(), scan.json())).toCompletableFuture())
-                .thenApply(previous -> new PublishAttempt(scan.scanNumber(), previous));
+                        new PublishIfNewer(scan.scanNumber(), scan.json())).toCompletableFuture()
+                        .thenApply(previous -> new PublishAttempt(scan.scanNumber(), previous, recorded)));
     }
 
     private static PublishAttempt count(PublishAttempt p) {
@@ -98,6 +103,12 @@ public final class ScanBridgeJob {
             case PUBLISHED -> Metrics.metric(METRIC_PUBLISHED).increment();
             case ALREADY_PUBLISHED -> Metrics.metric(METRIC_REPLAYED).increment();
             case STALE -> {
+                if (!p.recorded()) {
+                    Metrics.metric(METRIC_ALREADY_RECORDED).increment();
+                    LOG.fine("scan " + p.scanNumber() + " read again, already recorded (latest_eigen_scan is "
+                            + p.previous() + ")");
+                    return p;
+                }
                 Metrics.metric(METRIC_STALE).increment();
                 LOG.warning("scan " + p.scanNumber() + " arrived after scan " + p.previous()
                         + " was published; latest_eigen_scan keeps " + p.previous()

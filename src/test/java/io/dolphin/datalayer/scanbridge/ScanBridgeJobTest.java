@@ -184,6 +184,27 @@ class ScanBridgeJobTest {
     }
 
     @Test
+    void when_aScanAlreadyRecordedIsReadAgain_then_itCountsAsAlreadyRecorded_notLate_andChangesNothing() {
+        String journal = f.startJournalReader(960, 1000);
+        Job job = f.start(ScanBridgeFixture.settings(root));
+        ScannerFileWriter writer = new ScannerFileWriter();
+        writer.writeScan(root, 980, TS);
+        assertEventually(() -> assertEquals(980, f.latestScanNumber()));
+        // as after a whole-cluster restart: hz-warmup put scan 970 back into the history, its file is read again
+        IMap<String, String> history = f.member.getMap(DolphinMaps.EIGEN_SCANS);
+        String restored = history.get("980").replace("980", "970");
+        history.set("970", restored);
+
+        writer.writeScan(root, 970, TS.minusSeconds(110));
+
+        assertEventually(() -> assertEquals(1, metric(job, ScanBridgeJob.METRIC_ALREADY_RECORDED)));
+        assertEquals(0, metric(job, ScanBridgeJob.METRIC_STALE), "a re-read is not a late scan");
+        assertEquals(980, f.latestScanNumber());
+        assertEquals(List.of(980L), f.journal(journal), "latest_eigen_scan never went back");
+        assertEquals(restored, history.get("970"), "the history keeps the scan as it was: no second event, no row");
+    }
+
+    @Test
     void when_manyScansInARow_then_eachReachesTheJournalOnceInOrder() {
         String journal = f.startJournalReader(700, 800);
         f.start(ScanBridgeFixture.settings(root));
