@@ -121,6 +121,11 @@ public final class WarmStoreWriter implements AutoCloseable {
             // journal is a promoted backup that lacked the last events read from the dead owner, and new events now
             // carry their sequence numbers. Keep the event; seen stays where it is.
             counters.reusedSequences++;
+            if (replay != null && replay.announces(rk) && replay.gone.add(rk)) {
+                // what the pending batch announced past the promoted journal's end will never be read again
+                logger.warning("journal " + rk + " was replaced while batch " + replay.batch.token() + " was pending:"
+                        + " its announced events past the new journal's end are gone, so it is written without them");
+            }
             if (reusedLogged.add(rk)) {
                 logger.severe("journal " + rk + " reuses sequence " + e.seq() + " (the sink has seen up to " + hi
                         + ") for a newer value of " + e.key() + ": the partition's journal was replaced by a backup"
@@ -473,6 +478,9 @@ public final class WarmStoreWriter implements AutoCloseable {
             this.startedAt = startedAt;
         }
 
+        /** Announced partitions whose journal was replaced (reused sequences): their missing events never come. */
+        final java.util.Set<Batch.RangeKey> gone = new java.util.HashSet<>();
+
         /** Set once an event of another journal epoch arrives: the whole cluster restarted since the intent. */
         boolean epochGone;
 
@@ -487,7 +495,11 @@ public final class WarmStoreWriter implements AutoCloseable {
 
         boolean isComplete() {
             return intent.ranges().entrySet().stream()
-                    .allMatch(e -> seen.getOrDefault(e.getKey(), -1L) >= e.getValue().hi());
+                    .allMatch(e -> gone.contains(e.getKey()) || seen.getOrDefault(e.getKey(), -1L) >= e.getValue().hi());
+        }
+
+        boolean announces(Batch.RangeKey rk) {
+            return intent.ranges().containsKey(rk);
         }
     }
 }

@@ -23,7 +23,7 @@ class WarmSinkSettingsTest {
         WarmSinkSettings s = WarmSinkSettings.from(d.settings());
 
         assertEquals(new WarmStoreConfig(WarmStoreConfig.DEFAULT_URL, "", "", true), s.store());
-        assertEquals(new WriterPolicy(100_000, 1_000, 400_000, 200, 5_000, 60_000), s.policy());
+        assertEquals(new WriterPolicy(100_000, 1_000, 400_000, 200, 5_000, 10_000), s.policy());
         assertEquals(DolphinMaps.JOURNALED.size(), s.maps().size());
         assertTrue(DolphinMaps.JOURNALED.containsAll(s.maps()));
     }

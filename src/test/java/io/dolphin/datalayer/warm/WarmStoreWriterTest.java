@@ -507,6 +507,27 @@ class WarmStoreWriterTest {
     }
 
     @Test
+    void when_aPartitionOfThePendingBatchGetsANewJournal_then_theBatchStopsWaitingForIt() {
+        InMemoryWarmStore store = InMemoryWarmStore.clickHouseLike();
+        String token = crashMidBatch(store, 0); // announced p0@5..9, p1@0..2
+        WarmStoreWriter w = opened(store);
+        long replayBegan = now;
+        w.accept(event(0, 5, "kx", "{\"v\": 15}", 15L, false, acbRow(0, 5), exfRow(0, 5)));
+        w.accept(event(0, 6, "kx", "{\"v\": 16}", 16L, false, acbRow(0, 6), exfRow(0, 6)));
+        for (long seq = 0; seq < 3; seq++) {
+            w.accept(twoTables(1, seq));
+        }
+        // p0's owner died: its promoted backup ended at 6, and a newer value now arrives at the reused position 6
+        w.accept(event(0, 6, "kx", "{\"v\": 17}", 17L, false, acbRow(5, 17)));
+        tickAt(w, replayBegan + 1); // no replay timeout to wait out
+
+        assertEquals(token, store.writes().get(1).token(), "the pending batch is written, without p0@7..9");
+        assertNull(store.pending());
+        assertTrue(log.at(Level.WARNING).stream().anyMatch(l -> l.message().contains("was replaced while batch "
+                + token)), log.at(Level.WARNING).toString());
+    }
+
+    @Test
     void when_theWholeClusterRestartedSinceTheBatchWasBegun_then_theWriterStopsWaitingForIt_andClosesIt() {
         InMemoryWarmStore store = InMemoryWarmStore.clickHouseLike();
         String token = crashMidBatch(store, 1);
