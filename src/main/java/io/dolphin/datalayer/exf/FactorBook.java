@@ -1,12 +1,12 @@
 package io.dolphin.datalayer.exf;
 
+import io.dolphin.datalayer.common.DeadLetterGate;
 import io.dolphin.datalayer.common.Json;
 import io.dolphin.datalayer.common.DeadLetter;
 import io.dolphin.datalayer.common.Outcome;
 
 import java.io.IOException;
 import java.io.Serializable;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -117,16 +117,11 @@ final class FactorBook implements Serializable {
         s.failures++;
         s.failuresByEndpoint.merge(r.endpoint(), 1L, Long::sum);
         String gateKey = r.endpoint() + "|" + kind.label();
-        Gate gate = s.gates.computeIfAbsent(gateKey, k -> new Gate());
         long now = r.completedAtMs();
-        if (gate.lastLetterMs != 0 && now - gate.lastLetterMs < config.deadLetterIntervalMs()) {
-            gate.suppressed++;
+        String suppressed = s.gates.computeIfAbsent(gateKey, k -> new DeadLetterGate()).pass(now, config.deadLetterIntervalMs());
+        if (suppressed == null) {
             return;
         }
-        String suppressed = gate.suppressed == 0 ? "" : " (" + gate.suppressed + " more like it since "
-                + Instant.ofEpochMilli(gate.lastLetterMs) + " were counted, not dead-lettered)";
-        gate.lastLetterMs = now;
-        gate.suppressed = 0;
         s.deadLettered++;
         String template = config.endpointUrls().getOrDefault(r.endpoint(), r.url());
         String source = r.endpoint() + " <" + template + "> " + kind.label();
@@ -238,11 +233,6 @@ final class FactorBook implements Serializable {
     }
 
     /** Dead-letter rate limit of one endpoint and failure kind. */
-    static final class Gate implements Serializable {
-        private static final long serialVersionUID = 1L;
-        long lastLetterMs;
-        long suppressed;
-    }
 
     /** Everything the book remembers; Jet snapshots it. Only the job's single stateful processor touches it. */
     public static final class State implements Serializable {
@@ -252,7 +242,7 @@ final class FactorBook implements Serializable {
         final Map<String, Sample> latest = new HashMap<>();
         final Map<String, LagHistory> histories = new HashMap<>();
         final Map<String, Long> failuresByEndpoint = new HashMap<>();
-        final Map<String, Gate> gates = new HashMap<>();
+        final Map<String, DeadLetterGate> gates = new HashMap<>();
         long polls;
         long failures;
         long deadLettered;

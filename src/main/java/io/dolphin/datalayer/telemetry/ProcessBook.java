@@ -1,5 +1,6 @@
 package io.dolphin.datalayer.telemetry;
 
+import io.dolphin.datalayer.common.DeadLetterGate;
 import io.dolphin.datalayer.common.DeadLetter;
 import io.dolphin.datalayer.common.Outcome;
 
@@ -108,16 +109,11 @@ final class ProcessBook implements Serializable {
             out.add(Outcome.accepted(new WatchOutput.ProcessState(p.key(),
                     ProcessCodec.encodeState(p, s.lastOkMs, poll.completedAtMs(), error))));
         }
-        Gate gate = s.gates.computeIfAbsent(kind, k -> new Gate());
         long now = poll.completedAtMs();
-        if (gate.lastLetterMs != 0 && now - gate.lastLetterMs < config.deadLetterIntervalMs()) {
-            gate.suppressed++;
+        String suppressed = s.gates.computeIfAbsent(kind, k -> new DeadLetterGate()).pass(now, config.deadLetterIntervalMs());
+        if (suppressed == null) {
             return;
         }
-        String suppressed = gate.suppressed == 0 ? "" : " (" + gate.suppressed + " more like it since "
-                + Instant.ofEpochMilli(gate.lastLetterMs) + " were counted, not dead-lettered)";
-        gate.lastLetterMs = now;
-        gate.suppressed = 0;
         s.deadLettered++;
         String kept = s.lastOkMs == 0 ? "no state known yet"
                 : "last states kept, as of " + Instant.ofEpochMilli(s.lastOkMs);
@@ -133,11 +129,6 @@ final class ProcessBook implements Serializable {
     record Config(String jobName, String url, long deadLetterIntervalMs) implements Serializable {
     }
 
-    static final class Gate implements Serializable {
-        private static final long serialVersionUID = 1L;
-        long lastLetterMs;
-        long suppressed;
-    }
 
     /** Everything the watcher remembers; Jet snapshots it. Only the job's single stateful processor touches it. */
     static final class State implements Serializable {
@@ -145,7 +136,7 @@ final class ProcessBook implements Serializable {
         private static final long serialVersionUID = 1L;
 
         final Map<String, ProcessInfo> last = new LinkedHashMap<>();
-        final Map<String, Gate> gates = new HashMap<>();
+        final Map<String, DeadLetterGate> gates = new HashMap<>();
         long polls;
         long failures;
         long consecutiveFailures;
