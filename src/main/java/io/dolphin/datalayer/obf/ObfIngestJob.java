@@ -13,7 +13,6 @@ import io.dolphin.datalayer.common.DeadLetter;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.jet.Job;
 import com.hazelcast.logging.Logger;
 
 import java.util.Map;
@@ -101,11 +100,8 @@ public final class ObfIngestJob {
         JobSubmission.submitFromMain(DESCRIPTOR_ID, d -> {
             requireExactlyOnce(d);
             ObfIngestSettings settings = ObfIngestSettings.from(d);
+            // submitFromMain has already refused a job that is running: this is a fresh submission
             HazelcastInstance hz = Hazelcast.bootstrappedInstance();
-            Job running = hz.getJet().getJob(d.name());
-            if (running != null && !JobSubmission.isTerminal(running.getStatus())) {
-                return pipeline(settings); // not submitted: the running job keeps its place in the feed
-            }
             ColdStart coldStart = ColdStart.plan(hz.getMap(DolphinMaps.FEATURES), settings,
                     d.settings().longValue("cold-start-overlap-ms"), Logger.getLogger(ObfIngestJob.class));
             return pipeline(settings, kafkaSource(settings, coldStart), coldStart);
