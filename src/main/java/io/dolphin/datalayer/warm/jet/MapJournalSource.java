@@ -62,8 +62,19 @@ public final class MapJournalSource {
      * partitions (up to ~8 of the 547 FEATURES keys share one) have the largest backlog and need the most turns.
      */
     static final int MAX_FETCH = 1_000;
-    /** Idle partitions are re-read after 0.2 ms growing to 250 ms: the warm store's batches are ~1 s anyway. */
-    static final Backoff IDLE_BACKOFF_NANOS = Backoff.doubling(200_000L, 250_000_000L);
+    /**
+     * Idle partitions are re-read after 50 ms growing to 1 s. Every read is an operation on a partition thread, and
+     * there are 12 maps × 271 partitions: at the former 0.2 ms..250 ms the idle reads alone were ~13,000 operations a
+     * second, and at production rate the warm sink's reading took a third of the demo's CPU. The warm store's batches
+     * are ~1 s anyway ({@code batch-max-delay-ms}), so an event waits at most about a second longer for its row.
+     */
+    static final Backoff IDLE_BACKOFF_NANOS = Backoff.doubling(50_000_000L, 1_000_000_000L);
+    /**
+     * A read that returned fewer than {@link #MAX_FETCH} events found the partition caught up: the next read waits
+     * this long so that it finds several events rather than one (at 1,100 books/s a FEATURES partition gets one every
+     * ~250 ms). A full read is followed at once: the partition has a backlog.
+     */
+    static final long CAUGHT_UP_PAUSE_NANOS = 50_000_000L;
     private static final int MAX_EVENTS_PER_FILL = 4_096;
 
     private MapJournalSource() {
@@ -240,9 +251,13 @@ public final class MapJournalSource {
                 ReadResultSet<EventJournalMapEvent<String, String>> result = resultOf(f, i);
                 int size = result == null ? 0 : emit(result, i, buffer);
                 emitted += size;
-                if (size > 0 || result == null) {
+                if (size >= MAX_FETCH || result == null) {
                     idlePause[i] = 0;
                     reads.set(i, read(i));
+                } else if (size > 0) {
+                    idlePause[i] = 0;
+                    nextReadAt[i] = now + CAUGHT_UP_PAUSE_NANOS;
+                    reads.set(i, null);
                 } else {
                     // Nothing new: ask again after a pause that grows while the partition stays idle.
                     idlePause[i] = IDLE_BACKOFF_NANOS.next(idlePause[i]);

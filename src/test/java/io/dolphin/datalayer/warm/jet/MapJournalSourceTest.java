@@ -11,12 +11,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class MapJournalSourceTest {
 
     @Test
-    void when_partitionStaysIdle_then_pauseDoublesFrom200MicrosTo250Millis() {
+    void when_partitionStaysIdle_then_pauseDoublesFrom50MillisTo1Second() {
         long pause = 0;
-        for (int streak = 1; streak <= 20; streak++) {
+        long[] expected = {50, 100, 200, 400, 800, 1000, 1000, 1000};
+        for (int streak = 1; streak <= expected.length; streak++) {
             pause = MapJournalSource.IDLE_BACKOFF_NANOS.next(pause);
-            // the reader's former rule: 0.1 ms shifted by the idle streak, capped at 250 ms
-            assertEquals(Math.min(250_000_000L, 100_000L << streak), pause, "idle streak " + streak);
+            assertEquals(expected[streak - 1] * 1_000_000L, pause, "idle streak " + streak);
         }
     }
 
