@@ -21,6 +21,12 @@ public final class CpuMeter {
         return (os.getProcessCpuTime() - startCpu) / (double) (System.nanoTime() - startNanos);
     }
 
+    /** CPU this process has used since it started, in nanoseconds of one core. */
+    public static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
     /** Share of the interval spent in GC (pauses and concurrent cycles as the collectors report them). */
     double gcShare() {
         return (gcMillis() - startGcMillis) / ((System.nanoTime() - startNanos) / 1e6);

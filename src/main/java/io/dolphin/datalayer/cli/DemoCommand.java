@@ -170,14 +170,16 @@ final class DemoCommand implements Runnable {
         long started = System.nanoTime();
         CpuMeter cpu = new CpuMeter(); // start-up is over: every job is submitted
         long end = durationSeconds == null ? Long.MAX_VALUE : started + durationSeconds * 1_000_000_000L;
+        RecentCpu recent = new RecentCpu(Duration.ofSeconds(60));
         while (!stopRequested.get() && System.nanoTime() < end) {
             waitUpTo(end, STATUS_INTERVAL_MS, stopRequested);
+            recent.sample(System.nanoTime(), CpuMeter.processCpuNanos());
             if (!stopRequested.get()) {
                 printer.print(status.line());
             }
         }
         printer.end();
-        String cpuLine = cpuLine(cpu, started);
+        String cpuLine = cpuLine(cpu, started, recent);
         Map<String, String> states = status.jobStates();
         say("stopping: the feeds, then the source jobs; then the warm sink drains");
         List<String> notes = new ArrayList<>();
@@ -274,13 +276,17 @@ final class DemoCommand implements Runnable {
         return false;
     }
 
-    private static String cpuLine(CpuMeter cpu, long started) {
+    private static String cpuLine(CpuMeter cpu, long started, RecentCpu recent) {
         long seconds = (System.nanoTime() - started) / 1_000_000_000L;
         if (seconds < MIN_CPU_SECONDS) {
             return "CPU: not measured (ran " + seconds + " s after start-up; it takes " + MIN_CPU_SECONDS + ")";
         }
-        return String.format("CPU of the demo process after start-up: %.2f cores of %d over %d s (member, broker,"
-                + " feeds and warm store in one JVM)", cpu.cores(), CpuMeter.availableCores(), seconds);
+        // The first minute still compiles (the JIT's threads are a tenth of it): the last minute is the steady state.
+        String steady = recent.cores().isPresent() && seconds >= 2 * recent.window().toSeconds()
+                ? String.format(", %.2f over the last %d s", recent.cores().getAsDouble(), recent.window().toSeconds())
+                : "";
+        return String.format("CPU of the demo process after start-up: %.2f cores of %d over %d s%s (member, broker,"
+                + " feeds and warm store in one JVM)", cpu.cores(), CpuMeter.availableCores(), seconds, steady);
     }
 
     /** The warm store of this run; starts the ClickHouse engine when asked to. */
@@ -417,7 +423,8 @@ final class DemoCommand implements Runnable {
                     System.currentTimeMillis() / 1000);
             scanner.start(root, scanInterval);
             feed = new OrderBookFeed(kafka.bootstrapServers(), "dolphin.obf.raw");
-            feedThread = new Thread(() -> feed.produceAtRate(obfRate, Duration.ofDays(365), feedStop::get),
+            feedThread = new Thread(() -> feed.produceInTicks(obfRate, Duration.ofDays(365), feedStop::get,
+                    Duration.ofMillis(10)),
                     "dolphin-demo-obf-feed");
             feedThread.setDaemon(true);
             feedThread.start();

@@ -125,11 +125,28 @@ public final class OrderBookFeed implements AutoCloseable {
     /**
      * Sends at {@code perSecond} snapshots/s (round robin over the symbols) for {@code duration} or until
      * {@code stop} says so; returns how many were sent. Falls behind, rather than bursting, if the producer
-     * cannot keep up, so the achieved rate is what the caller should report.
+     * cannot keep up, so the achieved rate is what the caller should report. Sends are spread evenly, at most 1 ms
+     * worth at once: the shape the benchmark's latency figures are measured with.
      */
     public long produceAtRate(double perSecond, Duration duration, BooleanSupplier stop) {
+        return produceAtRate(perSecond, duration, stop, Duration.ofNanos(200_000), Duration.ofMillis(1));
+    }
+
+    /**
+     * Like {@link #produceAtRate(double, Duration, BooleanSupplier)}, but sends what is due every {@code tick}, as a
+     * poller that publishes its symbols in bursts does: the demo's shape. Each burst becomes a few produce requests
+     * instead of one per snapshot, which is most of what the broker and the feed cost at production rate.
+     */
+    public long produceInTicks(double perSecond, Duration duration, BooleanSupplier stop, Duration tick) {
+        return produceAtRate(perSecond, duration, stop, tick, tick.multipliedBy(2));
+    }
+
+    private long produceAtRate(double perSecond, Duration duration, BooleanSupplier stop, Duration pause,
+                               Duration maxBurst) {
         long start = System.nanoTime();
         long end = start + duration.toNanos();
+        long pauseNanos = pause.toNanos();
+        long burstCap = Math.max(1, (long) (perSecond * maxBurst.toNanos() / 1e9));
         long sent = 0;
         while (!stop.getAsBoolean()) {
             long now = System.nanoTime();
@@ -138,11 +155,11 @@ public final class OrderBookFeed implements AutoCloseable {
             }
             long due = (long) ((now - start) / 1e9 * perSecond);
             if (sent >= due) {
-                LockSupport.parkNanos(200_000);
+                LockSupport.parkNanos(pauseNanos);
                 continue;
             }
-            // Catch up at most 1 ms worth at once, so a stall does not turn into an unbounded burst.
-            long burst = Math.min(due - sent, Math.max(1, (long) (perSecond / 1000)));
+            // Catch up at most maxBurst worth at once, so a stall does not turn into an unbounded burst.
+            long burst = Math.min(due - sent, burstCap);
             for (long k = 0; k < burst; k++) {
                 sendNext();
             }

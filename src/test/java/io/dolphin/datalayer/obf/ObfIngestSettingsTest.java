@@ -45,6 +45,16 @@ class ObfIngestSettingsTest {
     }
 
     @Test
+    void when_noKafkaProperties_then_fetchesWaitForABatch_andNothingIsCommitted() {
+        Properties p = ObfIngestSettings.from(JobDescriptors.load(ObfIngestJob.DESCRIPTOR_ID, Map.of()))
+                .consumerProperties();
+
+        assertEquals("4096", p.getProperty("fetch.min.bytes"));
+        assertEquals("10", p.getProperty("fetch.max.wait.ms"));
+        assertEquals("false", p.getProperty("enable.auto.commit"));
+    }
+
+    @Test
     void when_badOffsetReset_then_errorSaysWhatIsAllowed() {
         JobDescriptor d = JobDescriptors.load(ObfIngestJob.DESCRIPTOR_ID, Map.of("DOLPHIN_OBF_OFFSET_RESET", "oldest"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ObfIngestSettings.from(d));
