@@ -582,6 +582,44 @@ class WarmStoreWriterTest {
                 "batches", 1L));
     }
 
+    @Test
+    void when_thePendingBatchTimesOutAndItsLastEventsArriveLate_then_thoseItsInsertsStoredAreNotStoredAgain() {
+        InMemoryWarmStore store = InMemoryWarmStore.clickHouseLike();
+        WarmStoreWriter w = opened(store);
+        for (long seq = 0; seq < 5; seq++) { // batch A: books 100..104
+            w.accept(book(EPOCH, seq, 100 + seq));
+        }
+        assertTrue(w.flushAll());
+        for (long seq = 5; seq < 10; seq++) { // batch B: books 105..109; its table insert lands, then its member dies
+            w.accept(book(EPOCH, seq, 100 + seq));
+        }
+        store.crashNextWriteAfterInserts(1);
+        assertFalse(w.flushAll());
+        store.answerOrdersStoredSince(Map.of(new Batch.MapKey(MAP, "asset_BTCUSDT_ob"), 109L));
+
+        // the job restarts on the survivors; the replay of the journal is slow (a loaded member): 105..107 arrive
+        WarmStoreWriter restarted = opened(store);
+        long replayBegan = now;
+        for (long seq = 5; seq < 8; seq++) {
+            restarted.accept(book(EPOCH, seq, 100 + seq));
+        }
+        tickAt(restarted, replayBegan + 5_000);
+        tickAt(restarted, now + 1);
+        assertNull(store.pending(), "the partial batch was written under its token");
+        // ... and only then 108, 109 and a new book 110
+        for (long seq = 8; seq < 11; seq++) {
+            restarted.accept(book(EPOCH, seq, 100 + seq));
+        }
+        assertTrue(restarted.flushAll());
+
+        List<Long> stored = store.rows().stream().map(r -> (Long) r.values()[0]).sorted().toList();
+        assertEquals(java.util.stream.LongStream.rangeClosed(100, 110).boxed().toList(), stored,
+                "every book once: 108 and 109 were stored by the dead member's insert");
+        // rowsWritten counts the rows sent: the repeated batch's three, which the store dropped by token, and 110
+        assertCounters(restarted, Map.of("replaysSkipped", 2L, "rowsWritten", 4L, "eventsCommitted", 6L,
+                "batches", 2L));
+    }
+
     /** An order book event whose row is identified by, and ordered by, its exchange time. */
     private MappedEvent book(long epoch, long seq, long ts) {
         return new MappedEvent(new JournalEvent(epoch, MAP, 0, seq, "asset_BTCUSDT_ob", "{\"ts\": " + ts + "}", null,
