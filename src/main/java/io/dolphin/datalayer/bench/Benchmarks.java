@@ -10,7 +10,8 @@ public final class Benchmarks {
 
     /** @param clickHouse the server for the ClickHouse benchmark, or null: chDB when this machine has it */
     public static List<Benchmark> all(ClickHouseEndpoint clickHouse) {
-        return List.of(new ScanBridgeBenchmark(), new ObfIngestBenchmark(), new WarmSinkBenchmark(),
+        return List.of(new ScanBridgeBenchmark(), new ObfIngestBenchmark(), new ObfDecodeBenchmark(),
+                new WarmSinkBenchmark(),
                 new WarmSinkClickHouseBenchmark(clickHouse), new AcbBenchmark(), new ColdExportBenchmark());
     }
 
