@@ -112,9 +112,10 @@ public final class ObfIngestBenchmark implements Benchmark {
                 feed.produce(measured);
                 // Kafka's own latency at the target load, before the job competes for the cores.
                 Sent baseline = kafkaOnlyLatency(kafka, feed, TARGET_RATE, offerFor);
-                double peerRate = peerSustainedRate(member, kafka, warmUp, measured + baseline.count());
+                Throughput peer = peerSustainedRate(member, kafka, warmUp, measured + baseline.count());
                 Job job = submit(member, kafka);
-                double jobRate = jobSustainedRate(member, job, feed, warmedUp, measured + baseline.count());
+                Throughput sustained = jobSustainedRate(member, job, feed, warmedUp, measured + baseline.count());
+                double jobRate = sustained.perSecond();
                 Offered offered = offerUntilHeld(member, job, feed, offerFor, quick);
                 List<Offered> sweep = new ArrayList<>();
                 for (double rate : LATENCY_SWEEP) {
@@ -122,12 +123,19 @@ public final class ObfIngestBenchmark implements Benchmark {
                 }
                 job.cancel();
                 awaitTerminal(job);
-                double limitRate = limitRate(member, measured);
+                Throughput limit = limitRate(member, measured);
                 List<BenchFigure> figures = new ArrayList<>(List.of(
                         new BenchFigure(name(), "job sustained rate vs peer", jobRate, "snapshots/s",
-                                "first-try Jet pipeline (jackson-jr, Sinks.map), same topic", peerRate, ">= 2"),
+                                "first-try Jet pipeline (jackson-jr, Sinks.map), same topic", peer.perSecond(), ">= 2"),
                         new BenchFigure(name(), "job sustained rate vs limit", jobRate, "snapshots/s",
-                                "bare IMap.putAll of ready values into DOLPHIN_FEATURES", limitRate, ">= 0.5")));
+                                "bare IMap.putAll of ready values into DOLPHIN_FEATURES", limit.perSecond(), ">= 0.5"),
+                        // whole process (broker and consumers included, the feed idle while the backlog is read)
+                        new BenchFigure(name(), "CPU per 100k snapshots, sustained, vs peer",
+                                sustained.coreSecondsPer100k(), "core-s", "the peer's",
+                                peer.coreSecondsPer100k(), "(lower is better)"),
+                        new BenchFigure(name(), "CPU per 100k snapshots, sustained, vs limit",
+                                sustained.coreSecondsPer100k(), "core-s", "the limit's",
+                                limit.coreSecondsPer100k(), "(lower is better)")));
                 figures.addAll(figures(jobRate, offered, baseline.percentiles()));
                 for (Offered o : sweep) {
                     String load = o.label();
@@ -162,13 +170,14 @@ public final class ObfIngestBenchmark implements Benchmark {
      * compiles the job's path (measured: ~9 s of compilation in the first 10 s on two cores, which is a cost
      * of the JVM's first minute, not of the job); the figure is the rate a running member sustains.
      */
-    private static double jobSustainedRate(HazelcastInstance member, Job job, OrderBookFeed feed,
+    private static Throughput jobSustainedRate(HazelcastInstance member, Job job, OrderBookFeed feed,
                                            Map<String, Long> warmedUp, long measured) throws InterruptedException {
         IMap<String, String> features = member.getMap(DolphinMaps.FEATURES);
         awaitCaughtUp(features, job, warmedUp, Long.MAX_VALUE);
         long start = System.nanoTime();
+        CpuMeter cpu = new CpuMeter();
         awaitCaughtUp(features, job, lastTs(feed), Long.MAX_VALUE);
-        return measured / ((System.nanoTime() - start) / 1e9);
+        return Throughput.of(measured, start, cpu);
     }
 
     /**
@@ -177,7 +186,7 @@ public final class ObfIngestBenchmark implements Benchmark {
      * tell); the keys are cleared afterwards so the job's timing starts from nothing (the journal keeps the peer's
      * events, as it keeps any writer's, within its capacity).
      */
-    private static double peerSustainedRate(HazelcastInstance member, EmbeddedKafka kafka, long warmUp,
+    private static Throughput peerSustainedRate(HazelcastInstance member, EmbeddedKafka kafka, long warmUp,
                                             long measured) throws InterruptedException {
         JobDescriptor d = JobDescriptors.load(ObfIngestJob.DESCRIPTOR_ID);
         ObfIngestSettings settings = ObfIngestSettings.from(d).withKafka(kafka.bootstrapServers(), TOPIC, "earliest");
@@ -189,8 +198,9 @@ public final class ObfIngestBenchmark implements Benchmark {
             long base = FirstTryObfPipeline.BOOKS.get();
             awaitBooks(peer, base + warmUp);
             long start = System.nanoTime();
+            CpuMeter cpu = new CpuMeter();
             awaitBooks(peer, base + warmUp + measured);
-            return measured / ((System.nanoTime() - start) / 1e9);
+            return Throughput.of(measured, start, cpu);
         } finally {
             peer.cancel();
             awaitTerminal(peer);
@@ -213,7 +223,7 @@ public final class ObfIngestBenchmark implements Benchmark {
      * everything else taken away. The values are the job's own last ones with {@value #LIMIT_VARIANTS} ts variants
      * each, so every put changes the value.
      */
-    private static double limitRate(HazelcastInstance member, long measured) throws Exception {
+    private static Throughput limitRate(HazelcastInstance member, long measured) throws Exception {
         IMap<String, String> features = member.getMap(DolphinMaps.FEATURES);
         Map<String, String> last = features.getAll(features.keySet());
         List<Map<String, String>> batches = new ArrayList<>();
@@ -229,8 +239,9 @@ public final class ObfIngestBenchmark implements Benchmark {
         putAllCalls(features, batches, warmUpCalls);
         long calls = Math.max(1, measured / last.size());
         long start = System.nanoTime();
+        CpuMeter cpu = new CpuMeter();
         putAllCalls(features, batches, calls);
-        return calls * last.size() / ((System.nanoTime() - start) / 1e9);
+        return Throughput.of(calls * last.size(), start, cpu);
     }
 
     private static void putAllCalls(IMap<String, String> map, List<Map<String, String>> batches, long calls)
@@ -433,6 +444,14 @@ public final class ObfIngestBenchmark implements Benchmark {
         /** How figures name this load, e.g. {@code at 110k/s offered (not held)}. */
         String label() {
             return String.format("at %.0fk/s offered%s", rate / 1000, held ? "" : " (not held)");
+        }
+    }
+
+    /** A timed stretch: its rate, and the process CPU it took per 100,000 records. */
+    private record Throughput(double perSecond, double coreSecondsPer100k) {
+        static Throughput of(long records, long startNanos, CpuMeter cpu) {
+            double seconds = (System.nanoTime() - startNanos) / 1e9;
+            return new Throughput(records / seconds, cpu.cores() * seconds * 100_000 / records);
         }
     }
 
