@@ -54,6 +54,11 @@ final class LatencyRecorder implements EntryAddedListener<String, String>, Entry
         size++;
     }
 
+    /** Samples recorded since the warm-up. */
+    synchronized long count() {
+        return size;
+    }
+
     /** p50, p99 and p99.9 in ms; NaN when nothing was recorded. */
     synchronized double[] percentiles() {
         if (size == 0) {

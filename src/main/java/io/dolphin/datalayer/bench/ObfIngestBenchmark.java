@@ -78,7 +78,12 @@ public final class ObfIngestBenchmark implements Benchmark {
     private static final double[] LATENCY_SWEEP = {55_000, 11_000};
     private static final String TOPIC = "obf.bench";
     private static final int PARTITIONS = 4;
-    private static final int SAMPLED_SYMBOLS = 32;
+    /**
+     * Symbols whose keys carry a latency listener. Each listener's events run on the partition threads the job writes
+     * with: 32 took ~10% of their time at 110k/s; 16 give ~3,000 samples a second there and ~300 at 11k/s.
+     * {@code -Ddolphin.bench.obf.sampledSymbols=N} to compare.
+     */
+    private static final int SAMPLED_SYMBOLS = Integer.getInteger("dolphin.bench.obf.sampledSymbols", 16);
     private static final long WARMUP_MS = 1_000;
     private static final long CATCH_UP_MS = 1_000;
     private static final long TARGET_P99_MS = 50;
@@ -140,7 +145,8 @@ public final class ObfIngestBenchmark implements Benchmark {
                 for (Offered o : sweep) {
                     String load = o.label();
                     figures.add(new BenchFigure(name(), "event->IMap latency p99 " + load, o.toMap()[1], "ms",
-                            "plain KafkaConsumer at 110k/s p99", baseline.percentiles()[1], "(context)"));
+                            "plain KafkaConsumer at 110k/s p99", baseline.percentiles()[1],
+                            "(context, " + o.samples() + " samples)"));
                     figures.add(new BenchFigure(name(), "process CPU " + load, o.cores(), "cores",
                             "cores available", CpuMeter.availableCores(), "(context)"));
                 }
@@ -294,13 +300,15 @@ public final class ObfIngestBenchmark implements Benchmark {
             toMap.from(System.currentTimeMillis() + WARMUP_MS);
             long start = System.nanoTime();
             CpuMeter cpu = new CpuMeter();
+            PartitionThreadMeter partitionThreads = new PartitionThreadMeter();
             long sent = feed.produceAtRate(rate, duration, () -> false);
             double achieved = sent / ((System.nanoTime() - start) / 1e9);
             double cores = cpu.cores();
             double gcShare = cpu.gcShare();
+            double partitionBusy = partitionThreads.busyShare();
             boolean caughtUp = awaitCaughtUp(features, job, lastTs(feed), CATCH_UP_MS);
             return new Offered(rate, achieved, achieved >= 0.95 * rate && caughtUp, toMap.percentiles(), cores,
-                    gcShare, toMap.stalledShare(STALL_WINDOW_MS, TARGET_P99_MS));
+                    gcShare, toMap.stalledShare(STALL_WINDOW_MS, TARGET_P99_MS), partitionBusy, toMap.count());
         } finally {
             listeners.forEach(features::removeEntryListener);
         }
@@ -433,6 +441,10 @@ public final class ObfIngestBenchmark implements Benchmark {
                         "cores available", CpuMeter.availableCores(), "(context)"),
                 new BenchFigure(name(), "GC time share " + load, o.gcShare(), "of wall time",
                         "all of it", 1.0, "(context)"),
+                // Where the latency listeners cost the job; and how many updates the percentiles rest on.
+                new BenchFigure(name(), "partition threads busy " + load, o.partitionBusy(), "of their time",
+                        "all of it", 1.0, "(context, " + SAMPLED_SYMBOLS + " listened keys, " + o.samples()
+                        + " samples)"),
                 // Whether p99 is made of a few stalls or of latency spread evenly (see LatencyRecorder).
                 new BenchFigure(name(), "time stalled " + load, o.stalledShare(), "of wall time",
                         "all of it", 1.0, "(context)"));
@@ -440,7 +452,7 @@ public final class ObfIngestBenchmark implements Benchmark {
 
     /** One offered load: the feed's achieved rate, whether the job kept up, and p50/p99/p99.9 latencies. */
     private record Offered(double rate, double achieved, boolean held, double[] toMap, double cores,
-                           double gcShare, double stalledShare) {
+                           double gcShare, double stalledShare, double partitionBusy, long samples) {
         /** How figures name this load, e.g. {@code at 110k/s offered (not held)}. */
         String label() {
             return String.format("at %.0fk/s offered%s", rate / 1000, held ? "" : " (not held)");
