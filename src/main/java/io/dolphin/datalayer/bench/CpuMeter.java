@@ -10,21 +10,20 @@ import java.lang.management.ManagementFactory;
  */
 public final class CpuMeter {
 
-    private final com.sun.management.OperatingSystemMXBean os =
+    private static final com.sun.management.OperatingSystemMXBean OS =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     private final long startNanos = System.nanoTime();
-    private final long startCpu = os.getProcessCpuTime();
+    private final long startCpu = OS.getProcessCpuTime();
     private final long startGcMillis = gcMillis();
 
     /** Average cores busy since this meter was created (2.0 = both cores of the build machine, all the time). */
     public double cores() {
-        return (os.getProcessCpuTime() - startCpu) / (double) (System.nanoTime() - startNanos);
+        return (OS.getProcessCpuTime() - startCpu) / (double) (System.nanoTime() - startNanos);
     }
 
     /** CPU this process has used since it started, in nanoseconds of one core. */
     public static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
+        return OS.getProcessCpuTime();
     }
 
     /** Share of the interval spent in GC (pauses and concurrent cycles as the collectors report them). */

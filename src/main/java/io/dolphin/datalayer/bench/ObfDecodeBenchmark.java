@@ -3,6 +3,9 @@ package io.dolphin.datalayer.bench;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.dolphin.datalayer.common.JobDescriptors;
+import io.dolphin.datalayer.obf.ObfIngestJob;
+import io.dolphin.datalayer.obf.ObfIngestSettings;
 import io.dolphin.datalayer.obf.OrderBookFeatureCalculator;
 import io.dolphin.datalayer.obf.OrderBookFeaturesCodec;
 import io.dolphin.datalayer.obf.OrderBookSnapshot;
@@ -54,7 +57,7 @@ final class ObfDecodeBenchmark implements Benchmark {
             }
         }
         OrderBookFeatureCalculator calculator = new OrderBookFeatureCalculator(
-                new OrderBookFeatureCalculator.Params(100_000, 50, 10_000, 10));
+                ObfIngestSettings.from(JobDescriptors.load(ObfIngestJob.DESCRIPTOR_ID)).features());
         OrderBookFeaturesCodec codec = new OrderBookFeaturesCodec();
         double decode = nanosPerBook(b -> checksum(OrderBookSnapshotCodec.decode(b)));
         double peer = nanosPerBook(b -> checksum(FirstTryObfPipeline.parse(b)));

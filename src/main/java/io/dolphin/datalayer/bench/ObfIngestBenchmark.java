@@ -3,6 +3,7 @@ package io.dolphin.datalayer.bench;
 import com.hazelcast.config.Config;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.jet.JetException;
 import com.hazelcast.jet.Job;
 import com.hazelcast.jet.config.JobConfig;
 import com.hazelcast.map.IMap;
@@ -25,6 +26,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -36,6 +38,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -49,13 +53,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *   <li><b>peer sustained rate</b>: the pipeline a Jet user writes first ({@link FirstTryObfPipeline}: Kafka
  *       source, jackson-jr parse, the same features, {@code Sinks.map}) on a pre-filled topic (542 symbols, 4
  *       partitions, ~430-byte snapshots: a warm-up part, then the measured part and the records of the Kafka-only
- *       baseline below), timed from the moment every key holds its last warm-up snapshot until every key holds its
- *       last snapshot;</li>
- *   <li><b>job sustained rate</b>: the job on the same backlog, timed the same way (parse and validation, features,
- *       order guard, map write, journal);</li>
+ *       baseline below), timed from the moment it has made the warm-up part into values until it has made them
+ *       all (it keeps no order, so its keys' last values cannot tell);</li>
+ *   <li><b>job sustained rate</b>: the job on the same backlog, timed from the moment every key holds its last
+ *       warm-up snapshot until every key holds its last snapshot (parse and validation, features, order guard, map
+ *       write, journal);</li>
  *   <li><b>event→IMap latency</b> p50/p99/p99.9 with the job at the head of the topic while the feed offers
  *       110,000 snapshots/s: wall clock at the map event minus the snapshot's {@code ts} (stamped when produced),
- *       sampled on 32 symbols' keys, after a 1 s warm-up. Baseline: the same feed at 110k/s read by a plain
+ *       sampled on {@value #DEFAULT_SAMPLED_SYMBOLS} symbols' keys, after a 1 s warm-up. Baseline: the same feed at 110k/s read by a plain
  *       consumer before the job runs (Kafka's own latency on these cores). If the job does not hold 110k/s (feed
  *       short of 95% of it, or the job still behind 1 s after the feed stops), full mode steps the load down (90k,
  *       70k, 50k) and reports the highest load held; quick mode reports 110k either way. Process CPU and GC share
@@ -83,7 +88,9 @@ public final class ObfIngestBenchmark implements Benchmark {
      * with: 32 took ~10% of their time at 110k/s; 16 give ~3,000 samples a second there and ~300 at 11k/s.
      * {@code -Ddolphin.bench.obf.sampledSymbols=N} to compare.
      */
-    private static final int SAMPLED_SYMBOLS = Integer.getInteger("dolphin.bench.obf.sampledSymbols", 16);
+    private static final int DEFAULT_SAMPLED_SYMBOLS = 16;
+    private static final int SAMPLED_SYMBOLS = Integer.getInteger("dolphin.bench.obf.sampledSymbols",
+            DEFAULT_SAMPLED_SYMBOLS);
     private static final long WARMUP_MS = 1_000;
     private static final long CATCH_UP_MS = 1_000;
     private static final long TARGET_P99_MS = 50;
@@ -166,8 +173,12 @@ public final class ObfIngestBenchmark implements Benchmark {
 
     private static Job submit(HazelcastInstance member, EmbeddedKafka kafka) {
         JobDescriptor d = JobDescriptors.load(ObfIngestJob.DESCRIPTOR_ID);
-        ObfIngestSettings settings = ObfIngestSettings.from(d).withKafka(kafka.bootstrapServers(), TOPIC, "earliest");
-        return member.getJet().newJob(ObfIngestJob.pipeline(settings), d.jobConfig());
+        return member.getJet().newJob(ObfIngestJob.pipeline(settings(d, kafka)), d.jobConfig());
+    }
+
+    /** The shipped descriptor's settings, reading the benchmark's topic from its beginning. */
+    private static ObfIngestSettings settings(JobDescriptor d, EmbeddedKafka kafka) {
+        return ObfIngestSettings.from(d).withKafka(kafka.bootstrapServers(), TOPIC, "earliest");
     }
 
     /**
@@ -194,14 +205,13 @@ public final class ObfIngestBenchmark implements Benchmark {
      */
     private static Throughput peerSustainedRate(HazelcastInstance member, EmbeddedKafka kafka, long warmUp,
                                             long measured) throws InterruptedException {
-        JobDescriptor d = JobDescriptors.load(ObfIngestJob.DESCRIPTOR_ID);
-        ObfIngestSettings settings = ObfIngestSettings.from(d).withKafka(kafka.bootstrapServers(), TOPIC, "earliest");
+        ObfIngestSettings settings = settings(JobDescriptors.load(ObfIngestJob.DESCRIPTOR_ID), kafka);
         Properties consumer = settings.consumerProperties();
         consumer.setProperty(ConsumerConfig.GROUP_ID_CONFIG, "bench-first-try-" + UUID.randomUUID());
         Job peer = member.getJet().newJob(FirstTryObfPipeline.of(consumer, TOPIC, DolphinMaps.FEATURES,
                 settings.features()), new JobConfig().setName("bench-first-try-obf"));
         try {
-            long base = FirstTryObfPipeline.BOOKS.get();
+            long base = FirstTryObfPipeline.BOOKS.sum();
             awaitBooks(peer, base + warmUp);
             long start = System.nanoTime();
             CpuMeter cpu = new CpuMeter();
@@ -215,7 +225,7 @@ public final class ObfIngestBenchmark implements Benchmark {
     }
 
     private static void awaitBooks(Job peer, long count) throws InterruptedException {
-        while (FirstTryObfPipeline.BOOKS.get() < count) {
+        while (FirstTryObfPipeline.BOOKS.sum() < count) {
             if (peer.getStatus().isTerminal()) {
                 throw new IllegalStateException("the peer pipeline stopped: " + peer.getStatus());
             }
@@ -252,14 +262,14 @@ public final class ObfIngestBenchmark implements Benchmark {
 
     private static void putAllCalls(IMap<String, String> map, List<Map<String, String>> batches, long calls)
             throws Exception {
-        java.util.ArrayDeque<java.util.concurrent.CompletionStage<Void>> inFlight = new java.util.ArrayDeque<>();
+        ArrayDeque<CompletionStage<Void>> inFlight = new ArrayDeque<>();
         for (long c = 0; c < calls; c++) {
             if (inFlight.size() >= LIMIT_IN_FLIGHT) {
                 inFlight.poll().toCompletableFuture().get();
             }
             inFlight.add(map.putAllAsync(batches.get((int) (c % batches.size()))));
         }
-        for (java.util.concurrent.CompletionStage<Void> f : inFlight) {
+        for (CompletionStage<Void> f : inFlight) {
             f.toCompletableFuture().get();
         }
     }
@@ -267,7 +277,7 @@ public final class ObfIngestBenchmark implements Benchmark {
     private static void awaitTerminal(Job job) {
         try {
             job.join();
-        } catch (java.util.concurrent.CancellationException | com.hazelcast.jet.JetException e) {
+        } catch (CancellationException | JetException e) {
             // cancelled, as asked
         }
     }

@@ -118,15 +118,16 @@ final class FactorBook implements Serializable {
         s.failuresByEndpoint.merge(r.endpoint(), 1L, Long::sum);
         String gateKey = r.endpoint() + "|" + kind.label();
         long now = r.completedAtMs();
-        String suppressed = s.gates.computeIfAbsent(gateKey, k -> new DeadLetterGate()).pass(now, config.deadLetterIntervalMs());
-        if (suppressed == null) {
+        String counted = s.gates.computeIfAbsent(gateKey, k -> new DeadLetterGate())
+                .pass(now, config.deadLetterIntervalMs());
+        if (counted == null) {
             return;
         }
         s.deadLettered++;
         String template = config.endpointUrls().getOrDefault(r.endpoint(), r.url());
         String source = r.endpoint() + " <" + template + "> " + kind.label();
         String reason = "endpoint " + r.endpoint() + ", " + kind.label() + ": " + what + "; last good value kept"
-                + suppressed;
+                + counted;
         String payload = r.body() != null ? r.body() : "GET " + r.url() + " -> " + r.error();
         out.add(Outcome.rejected(DeadLetter.of(config.jobName(), source, reason, payload, now)));
     }
@@ -231,8 +232,6 @@ final class FactorBook implements Serializable {
 
     record Sample(double value, long atMs) implements Serializable {
     }
-
-    /** Dead-letter rate limit of one endpoint and failure kind. */
 
     /** Everything the book remembers; Jet snapshots it. Only the job's single stateful processor touches it. */
     public static final class State implements Serializable {

@@ -110,14 +110,15 @@ final class ProcessBook implements Serializable {
                     ProcessCodec.encodeState(p, s.lastOkMs, poll.completedAtMs(), error))));
         }
         long now = poll.completedAtMs();
-        String suppressed = s.gates.computeIfAbsent(kind, k -> new DeadLetterGate()).pass(now, config.deadLetterIntervalMs());
-        if (suppressed == null) {
+        String counted = s.gates.computeIfAbsent(kind, k -> new DeadLetterGate())
+                .pass(now, config.deadLetterIntervalMs());
+        if (counted == null) {
             return;
         }
         s.deadLettered++;
         String kept = s.lastOkMs == 0 ? "no state known yet"
                 : "last states kept, as of " + Instant.ofEpochMilli(s.lastOkMs);
-        String reason = "supervisord at " + config.url() + ", " + kind + ": " + what + "; " + kept + suppressed;
+        String reason = "supervisord at " + config.url() + ", " + kind + ": " + what + "; " + kept + counted;
         String payload = poll.body() != null ? poll.body() : "POST " + poll.url() + " -> " + poll.error();
         out.add(Outcome.rejected(DeadLetter.of(config.jobName(), config.url() + " " + kind, reason, payload, now)));
     }
@@ -128,7 +129,6 @@ final class ProcessBook implements Serializable {
      */
     record Config(String jobName, String url, long deadLetterIntervalMs) implements Serializable {
     }
-
 
     /** Everything the watcher remembers; Jet snapshots it. Only the job's single stateful processor touches it. */
     static final class State implements Serializable {
