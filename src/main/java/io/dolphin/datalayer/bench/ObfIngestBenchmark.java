@@ -12,6 +12,7 @@ import io.dolphin.datalayer.common.JobDescriptors;
 import io.dolphin.datalayer.common.MemberConfigs;
 import io.dolphin.datalayer.common.DolphinMaps;
 import io.dolphin.datalayer.common.FeatureKeys;
+import io.dolphin.datalayer.obf.BookAgeMeter;
 import io.dolphin.datalayer.obf.ObfIngestJob;
 import io.dolphin.datalayer.obf.ObfIngestSettings;
 import io.dolphin.datalayer.sim.EmbeddedKafka;
@@ -30,13 +31,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionStage;
@@ -59,11 +58,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *       warm-up snapshot until every key holds its last snapshot (parse and validation, features, order guard, map
  *       write, journal);</li>
  *   <li><b>event→IMap latency</b> p50/p99/p99.9 with the job at the head of the topic while the feed offers
- *       110,000 snapshots/s: wall clock at the map event minus the snapshot's {@code ts} (stamped when produced),
- *       sampled on {@value #DEFAULT_SAMPLED_SYMBOLS} symbols' keys, after a 1 s warm-up. Baseline: the same feed at 110k/s read by a plain
- *       consumer before the job runs (Kafka's own latency on these cores). If the job does not hold 110k/s (feed
- *       short of 95% of it, or the job still behind 1 s after the feed stops), full mode steps the load down (90k,
- *       70k, 50k) and reports the highest load held; quick mode reports 110k either way. Process CPU and GC share
+ *       110,000 snapshots/s: wall clock when the job's writer sees the book's write acknowledged minus the
+ *       book's {@code ts} (stamped when produced), for every book, after a 1 s warm-up ({@link BookAgeSampler};
+ *       never less than the time to the map event, and no listener on the partition threads). Baseline: the same
+ *       feed at 110k/s read by a plain consumer before the job runs (Kafka's own latency on these cores). If the
+ *       job does not hold 110k/s (feed short of 95% of it, or the job still behind 1 s after the feed stops), full
+ *       mode steps the load down (90k, 70k, 50k) and reports the highest load held; quick mode reports 110k either
+ *       way. Process CPU and GC share
  *       during the offer are reported beside it;</li>
  *   <li><b>latency at lower loads</b>: p99 and process CPU at 55k/s (50× production) and 11k/s (10×), for context:
  *       the latency the job gives when broker, feed and job do not saturate the cores between them;</li>
@@ -84,13 +85,11 @@ public final class ObfIngestBenchmark implements Benchmark {
     private static final String TOPIC = "obf.bench";
     private static final int PARTITIONS = 4;
     /**
-     * Symbols whose keys carry a latency listener. Each listener's events run on the partition threads the job writes
-     * with: 32 took ~10% of their time at 110k/s; 16 give ~3,000 samples a second there and ~300 at 11k/s.
-     * {@code -Ddolphin.bench.obf.sampledSymbols=N} to compare.
+     * Symbols whose keys carry a map listener as well, to compare with the writer's own measure: none unless
+     * {@code -Ddolphin.bench.obf.listenedSymbols=N}. A listener's events run on the partition threads the job
+     * writes with (32 took ~10% of their time at 110k/s).
      */
-    private static final int DEFAULT_SAMPLED_SYMBOLS = 16;
-    private static final int SAMPLED_SYMBOLS = Integer.getInteger("dolphin.bench.obf.sampledSymbols",
-            DEFAULT_SAMPLED_SYMBOLS);
+    private static final int LISTENED_SYMBOLS = Integer.getInteger("dolphin.bench.obf.listenedSymbols", 0);
     private static final long WARMUP_MS = 1_000;
     private static final long CATCH_UP_MS = 1_000;
     private static final long TARGET_P99_MS = 50;
@@ -300,14 +299,16 @@ public final class ObfIngestBenchmark implements Benchmark {
     private static Offered offer(HazelcastInstance member, Job job, OrderBookFeed feed, double rate,
                                  Duration duration)
             throws Exception {
-        LatencyRecorder toMap = new LatencyRecorder();
+        LatencyRecorder listened = new LatencyRecorder();
         IMap<String, String> features = member.getMap(DolphinMaps.FEATURES);
         List<UUID> listeners = new ArrayList<>();
-        for (String symbol : feed.symbols().subList(0, SAMPLED_SYMBOLS)) {
-            listeners.add(features.addEntryListener(toMap, FeatureKeys.orderBook(symbol), true));
+        for (String symbol : feed.symbols().subList(0, LISTENED_SYMBOLS)) {
+            listeners.add(features.addEntryListener(listened, FeatureKeys.orderBook(symbol), true));
         }
+        listened.from(System.currentTimeMillis() + WARMUP_MS);
+        BookAgeSampler ages = BookAgeSampler.start(BookAgeMeter.memberWide(job.getName()), WARMUP_MS,
+                STALL_WINDOW_MS, TARGET_P99_MS);
         try {
-            toMap.from(System.currentTimeMillis() + WARMUP_MS);
             long start = System.nanoTime();
             CpuMeter cpu = new CpuMeter();
             PartitionThreadMeter partitionThreads = new PartitionThreadMeter();
@@ -317,9 +318,12 @@ public final class ObfIngestBenchmark implements Benchmark {
             double gcShare = cpu.gcShare();
             double partitionBusy = partitionThreads.busyShare();
             boolean caughtUp = awaitCaughtUp(features, job, lastTs(feed), CATCH_UP_MS);
-            return new Offered(rate, achieved, achieved >= 0.95 * rate && caughtUp, toMap.percentiles(), cores,
-                    gcShare, toMap.stalledShare(STALL_WINDOW_MS, TARGET_P99_MS), partitionBusy, toMap.count());
+            ages.close();
+            return new Offered(rate, achieved, achieved >= 0.95 * rate && caughtUp, ages.percentiles(), cores,
+                    gcShare, ages.stalledShare(), partitionBusy, ages.count(), listened.percentiles(),
+                    listened.count());
         } finally {
+            ages.close();
             listeners.forEach(features::removeEntryListener);
         }
     }
@@ -327,11 +331,10 @@ public final class ObfIngestBenchmark implements Benchmark {
     /** A plain consumer at the head of the topic while the feed offers {@code rate}: Kafka's own latency. */
     private static Sent kafkaOnlyLatency(EmbeddedKafka kafka, OrderBookFeed feed, double rate, Duration duration)
             throws InterruptedException {
-        Set<String> sampled = new HashSet<>(feed.symbols().subList(0, SAMPLED_SYMBOLS));
         LatencyRecorder recorder = new LatencyRecorder();
         AtomicBoolean stop = new AtomicBoolean();
         CountDownLatch atHead = new CountDownLatch(1);
-        Thread plain = new Thread(() -> consumeLatency(kafka, sampled, recorder, stop, atHead), "bench-plain-consumer");
+        Thread plain = new Thread(() -> consumeLatency(kafka, recorder, stop, atHead), "bench-plain-consumer");
         plain.start();
         atHead.await();
         recorder.from(System.currentTimeMillis() + WARMUP_MS);
@@ -341,7 +344,7 @@ public final class ObfIngestBenchmark implements Benchmark {
         return new Sent(sent, recorder.percentiles());
     }
 
-    private static void consumeLatency(EmbeddedKafka kafka, Set<String> sampled, LatencyRecorder recorder,
+    private static void consumeLatency(EmbeddedKafka kafka, LatencyRecorder recorder,
                                        AtomicBoolean stop, CountDownLatch atHead) {
         Properties p = consumerProperties(kafka);
         p.setProperty(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
@@ -353,10 +356,8 @@ public final class ObfIngestBenchmark implements Benchmark {
             atHead.countDown();
             while (!stop.get()) {
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(50))) {
-                    if (sampled.contains(r.key())) {
-                        recorder.record(System.currentTimeMillis() - tsOf(new String(r.value(), 0,
-                                Math.min(64, r.value().length), StandardCharsets.US_ASCII)));
-                    }
+                    recorder.record(System.currentTimeMillis() - tsOf(new String(r.value(), 0,
+                            Math.min(64, r.value().length), StandardCharsets.US_ASCII)));
                 }
             }
         }
@@ -435,7 +436,7 @@ public final class ObfIngestBenchmark implements Benchmark {
     private List<BenchFigure> figures(double jobRate, Offered o, double[] kafkaOnly) {
         String load = o.label();
         String kafkaBase = "plain KafkaConsumer at 110k/s";
-        return List.of(
+        List<BenchFigure> out = new ArrayList<>(List.of(
                 new BenchFigure(name(), "job sustained rate vs 100x production", jobRate, "snapshots/s",
                         "110,000 snapshots/s (100x production)", TARGET_RATE, ">= 1.0"),
                 new BenchFigure(name(), "offered load held", o.held() ? o.rate() : 0, "snapshots/s",
@@ -451,18 +452,25 @@ public final class ObfIngestBenchmark implements Benchmark {
                         "cores available", CpuMeter.availableCores(), "(context)"),
                 new BenchFigure(name(), "GC time share " + load, o.gcShare(), "of wall time",
                         "all of it", 1.0, "(context)"),
-                // Where the latency listeners cost the job; and how many updates the percentiles rest on.
+                // Where map listeners would cost the job; and how many books the percentiles rest on.
                 new BenchFigure(name(), "partition threads busy " + load, o.partitionBusy(), "of their time",
-                        "all of it", 1.0, "(context, " + SAMPLED_SYMBOLS + " listened keys, " + o.samples()
-                        + " samples)"),
-                // Whether p99 is made of a few stalls or of latency spread evenly (see LatencyRecorder).
+                        "all of it", 1.0, "(context, " + o.samples() + " books measured, " + LISTENED_SYMBOLS
+                        + " listened keys)"),
+                // Whether p99 is made of a few stalls or of latency spread evenly (see BookAgeSampler).
                 new BenchFigure(name(), "time stalled " + load, o.stalledShare(), "of wall time",
-                        "all of it", 1.0, "(context)"));
+                        "all of it", 1.0, "(context)")));
+        if (LISTENED_SYMBOLS > 0) {
+            out.add(new BenchFigure(name(), "event->IMap latency p99 " + load + " by map listeners",
+                    o.listened()[1], "ms", "the writer's own measure p99", o.toMap()[1],
+                    "(comparison, " + LISTENED_SYMBOLS + " keys, " + o.listenedSamples() + " samples)"));
+        }
+        return out;
     }
 
     /** One offered load: the feed's achieved rate, whether the job kept up, and p50/p99/p99.9 latencies. */
     private record Offered(double rate, double achieved, boolean held, double[] toMap, double cores,
-                           double gcShare, double stalledShare, double partitionBusy, long samples) {
+                           double gcShare, double stalledShare, double partitionBusy, long samples,
+                           double[] listened, long listenedSamples) {
         /** How figures name this load, e.g. {@code at 110k/s offered (not held)}. */
         String label() {
             return String.format("at %.0fk/s offered%s", rate / 1000, held ? "" : " (not held)");

@@ -39,6 +39,10 @@ final class OrderBookIngest implements Serializable {
         this.calculator = new OrderBookFeatureCalculator(params);
     }
 
+    String jobName() {
+        return jobName;
+    }
+
     /** The last accepted exchange time of one symbol. Mutable on purpose: Jet keeps one per key and snapshots it. */
     public static final class OrderGuard implements Serializable {
         private static final long serialVersionUID = 1L;

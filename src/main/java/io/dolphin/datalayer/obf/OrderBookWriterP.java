@@ -5,7 +5,6 @@ import com.hazelcast.jet.Traversers;
 import com.hazelcast.jet.core.AbstractProcessor;
 import com.hazelcast.jet.core.Inbox;
 import com.hazelcast.jet.core.metrics.Metric;
-import com.hazelcast.jet.core.metrics.Metrics;
 import com.hazelcast.jet.core.metrics.Unit;
 import com.hazelcast.map.IMap;
 import io.dolphin.datalayer.common.DeadLetter;
@@ -17,7 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
 
 /**
  * Stage 2 of {@link ObfIngestJob}: turns each symbol's Kafka records, in order, into map updates of
@@ -39,6 +37,8 @@ import java.util.function.Function;
  * <p><b>Snapshots.</b> State is one order guard per key (the last accepted {@code ts}). Before its state goes into a
  * snapshot, every write of the records before the barrier has completed; with the Kafka offsets in the same
  * snapshot, a restart neither skips a record nor lets the guard drop one that never reached the map.
+ *
+ * <p><b>Latency.</b> When a write is acknowledged, {@link BookAgeMeter} counts how old each of its books is.
  */
 final class OrderBookWriterP extends AbstractProcessor {
 
@@ -49,11 +49,15 @@ final class OrderBookWriterP extends AbstractProcessor {
 
     private final OrderBookIngest ingest;
     private final String mapName;
-    private final Function<String, Metric> newMetric;
+    private final NewMetric newMetric;
     private final Map<String, OrderBookIngest.OrderGuard> guards = new HashMap<>();
     private final ArrayDeque<DeadLetter> deadLetters = new ArrayDeque<>();
     private List<Map.Entry<String, String>> next = new ArrayList<>();
     private List<Map.Entry<String, String>> inFlightBatch = new ArrayList<>();
+    /** The exchange ts of each entry of {@link #next} and of {@link #inFlightBatch}, at the same index. */
+    private long[] nextTs = new long[MAX_BATCH];
+    private long[] inFlightTs = new long[MAX_BATCH];
+    private BookAgeMeter ages;
     private IMap<String, String> map;
     private CompletableFuture<Void> inFlight;
     private Traverser<Map.Entry<String, Long>> snapshotTraverser;
@@ -68,15 +72,11 @@ final class OrderBookWriterP extends AbstractProcessor {
 
     /** @param heldAtSubmission {@link ColdStart#storedTs()}: where each symbol's guard starts on a fresh submission */
     OrderBookWriterP(OrderBookIngest ingest, String mapName, Map<String, Long> heldAtSubmission) {
-        this(ingest, mapName, heldAtSubmission, name -> Metrics.metric(name, Unit.COUNT));
+        this(ingest, mapName, heldAtSubmission, NewMetric.JET);
     }
 
-    /**
-     * @param newMetric creates a counter by name, on the processor's thread: Jet's {@link Metrics} needs a running
-     *                  job's context, which a unit test under {@code TestProcessorContext} does not have
-     */
     OrderBookWriterP(OrderBookIngest ingest, String mapName, Map<String, Long> heldAtSubmission,
-                     Function<String, Metric> newMetric) {
+                     NewMetric newMetric) {
         this.ingest = ingest;
         this.mapName = mapName;
         this.heldAtSubmission = heldAtSubmission;
@@ -86,11 +86,13 @@ final class OrderBookWriterP extends AbstractProcessor {
     @Override
     protected void init(Context context) {
         map = context.hazelcastInstance().getMap(mapName);
+        ages = new BookAgeMeter(ingest.jobName(), newMetric);
     }
 
     @Override
     public boolean tryProcess() {
         writeIfIdle();
+        ages.publishIfDue(System.currentTimeMillis());
         emitDeadLetters();
         return true;
     }
@@ -106,6 +108,7 @@ final class OrderBookWriterP extends AbstractProcessor {
             if (out == null) {
                 countRefused(guard);
             } else if (out.isAccepted()) {
+                nextTs[next.size()] = guard.lastTs();
                 next.add(out.value());
             } else {
                 deadLetters.add(out.deadLetter());
@@ -124,12 +127,12 @@ final class OrderBookWriterP extends AbstractProcessor {
         // Metrics can only be created on the thread running the processor, not in init().
         if (guard.refusedAsHeld()) {
             if (alreadyHeld == null) {
-                alreadyHeld = newMetric.apply(ColdStart.SKIPPED_METRIC);
+                alreadyHeld = newMetric.create(ColdStart.SKIPPED_METRIC, Unit.COUNT);
             }
             alreadyHeld.increment();
         } else {
             if (stale == null) {
-                stale = newMetric.apply(OrderBookIngest.STALE_METRIC);
+                stale = newMetric.create(OrderBookIngest.STALE_METRIC, Unit.COUNT);
             }
             stale.increment();
         }
@@ -143,8 +146,9 @@ final class OrderBookWriterP extends AbstractProcessor {
             }
             // A failed write fails the job: it restarts from the last snapshot, and nothing acknowledged is lost.
             inFlight.join();
+            ages.written(inFlightTs, inFlightBatch.size(), System.currentTimeMillis());
             if (written == null) {
-                written = newMetric.apply(WRITTEN_METRIC);
+                written = newMetric.create(WRITTEN_METRIC, Unit.COUNT);
             }
             written.increment(inFlightBatch.size());
             inFlight = null;
@@ -156,6 +160,9 @@ final class OrderBookWriterP extends AbstractProcessor {
         List<Map.Entry<String, String>> sending = next;
         next = inFlightBatch;
         inFlightBatch = sending;
+        long[] sendingTs = nextTs;
+        nextTs = inFlightTs;
+        inFlightTs = sendingTs;
         inFlight = map.putAllAsync(new EntryList<>(sending)).toCompletableFuture();
         return false;
     }

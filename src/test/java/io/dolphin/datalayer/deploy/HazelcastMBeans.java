@@ -56,6 +56,8 @@ final class HazelcastMBeans {
                     "dolphin_job_warm_sink_reused_sequence_events" + PARSE_LABELS),
             new Sample(PARSE + ", tag6=\"user=true\">", "staleSnapshots",
                     "dolphin_job_stale_snapshots" + PARSE_LABELS),
+            new Sample(PARSE + ", tag6=\"user=true\">", "bookAgeP99Ms",
+                    "dolphin_job_book_age_p99_ms" + PARSE_LABELS),
             new Sample(SINK + ", tag7=\"ordinal=0\">", "receivedCount",
                     "hazelcast_jet_received_count_total" + LABELS
                             + "ordinal=\"0\",proc=\"0\",vertex=\"mapSink(DOLPHIN_FEATURES)\"}"),

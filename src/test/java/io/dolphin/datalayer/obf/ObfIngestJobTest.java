@@ -3,6 +3,7 @@ package io.dolphin.datalayer.obf;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.jet.Job;
 import com.hazelcast.jet.core.JobStatus;
+import com.hazelcast.jet.core.metrics.Measurement;
 import com.hazelcast.map.IMap;
 import io.dolphin.datalayer.common.DolphinMaps;
 import io.dolphin.datalayer.sim.EmbeddedKafka;
@@ -68,6 +69,11 @@ class ObfIngestJobTest {
         assertEquals(produced, ObfTestSupport.journalTimestamps(member));
         assertEquals(JobStatus.RUNNING, job.getStatus());
         assertTrue(ObfTestSupport.deadLetters(member).isEmpty(), "the feed's snapshots are all valid");
+        // and the writers published how old the books were when the map had them (every 5 s, per processor)
+        assertEventually(() -> assertTrue(ObfTestSupport.metric(job, BookAgeMeter.SAMPLES_METRIC) > 0));
+        long maxAge = job.getMetrics().get(BookAgeMeter.MAX_METRIC).stream()
+                .mapToLong(Measurement::value).max().orElseThrow();
+        assertTrue(maxAge < 60_000, "books stamped when sent reach the map within seconds: " + maxAge + " ms");
     }
 
     @Test

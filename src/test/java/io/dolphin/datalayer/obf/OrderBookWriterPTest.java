@@ -9,6 +9,8 @@ import com.hazelcast.jet.core.test.TestProcessorContext;
 import com.hazelcast.map.IMap;
 import io.dolphin.datalayer.common.DeadLetter;
 import io.dolphin.datalayer.common.DolphinMaps;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
 import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.Proxy;
@@ -46,8 +48,12 @@ class OrderBookWriterPTest {
     }
 
     private OrderBookWriterP newProcessor(Map<String, Long> heldAtSubmission) {
+        return newProcessor("dolphin-obf-ingest", heldAtSubmission);
+    }
+
+    private OrderBookWriterP newProcessor(String jobName, Map<String, Long> heldAtSubmission) {
         OrderBookWriterP p = new OrderBookWriterP(
-                new OrderBookIngest("dolphin-obf-ingest", 4096, OrderBookFeatureCalculator.Params.DEFAULTS),
+                new OrderBookIngest(jobName, 4096, OrderBookFeatureCalculator.Params.DEFAULTS),
                 DolphinMaps.FEATURES, heldAtSubmission, this::counter);
         try {
             p.init(outbox, new TestProcessorContext().setHazelcastInstance(map.instance()));
@@ -199,13 +205,34 @@ class OrderBookWriterPTest {
         assertEquals("partition lost", e.getCause().getMessage());
     }
 
+    @Test
+    void when_writeAcknowledged_then_eachBooksAgeIsCountedAtTheAcknowledgement() {
+        OrderBookWriterP p = newProcessor("ages-test", Map.of());
+        long now = System.currentTimeMillis();
+        process(p, book("BTCUSDT", now - 300), book("ETHUSDT", now - 200), book("BTCUSDT", now - 400));
+        Recorder ages = BookAgeMeter.memberWide("ages-test");
+        assertEquals(0, ages.getIntervalHistogram().getTotalCount(), "the write is not acknowledged yet");
+
+        map.completeAll();
+        long before = System.currentTimeMillis();
+        assertTrue(p.tryProcess());
+        long after = System.currentTimeMillis();
+
+        Histogram written = ages.getIntervalHistogram();
+        assertEquals(2, written.getTotalCount(), "BTC's older book after its newer one is stale, not written");
+        assertTrue(written.getMinValue() >= before - now + 200 && written.getMinValue() <= after - now + 201,
+                "ETH's age at the acknowledgement: " + written.getMinValue());
+        assertTrue(written.getMaxValue() >= before - now + 300 && written.getMaxValue() <= after - now + 301,
+                "BTC's: " + written.getMaxValue());
+    }
+
     private static Map<String, Long> toMap(List<Map.Entry<Object, Object>> entries) {
         Map<String, Long> m = new HashMap<>();
         entries.forEach(e -> m.put((String) e.getKey(), (Long) e.getValue()));
         return m;
     }
 
-    private Metric counter(String name) {
+    private Metric counter(String name, Unit unit) {
         return new Metric() {
             @Override
             public String name() {
@@ -214,7 +241,7 @@ class OrderBookWriterPTest {
 
             @Override
             public Unit unit() {
-                return Unit.COUNT;
+                return unit;
             }
 
             @Override
