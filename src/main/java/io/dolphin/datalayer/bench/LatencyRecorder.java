@@ -7,14 +7,12 @@ import com.hazelcast.map.listener.EntryUpdatedListener;
 import java.util.Arrays;
 
 /**
- * Event-to-arrival latencies in ms, from map events (as a listener on the sampled keys) or from Kafka records, kept
- * once the warm-up has passed; each with its arrival time, so the benchmark can tell a p99 made of a few stalls from
- * one made of latency spread evenly.
+ * Event-to-arrival latencies in ms, from map events (as a listener on a few keys, for comparison) or from Kafka
+ * records, kept once the warm-up has passed. The job's own latency and its stalls come from {@link BookAgeSampler}.
  */
 final class LatencyRecorder implements EntryAddedListener<String, String>, EntryUpdatedListener<String, String> {
 
     private long[] latencies = new long[1 << 16];
-    private long[] arrivals = new long[1 << 16];
     private int size;
     private volatile long fromMillis = Long.MAX_VALUE;
 
@@ -47,10 +45,8 @@ final class LatencyRecorder implements EntryAddedListener<String, String>, Entry
         }
         if (size == latencies.length) {
             latencies = Arrays.copyOf(latencies, size * 2);
-            arrivals = Arrays.copyOf(arrivals, size * 2);
         }
         latencies[size] = latencyMs;
-        arrivals[size] = arrivalMillis;
         size++;
     }
 
@@ -67,37 +63,6 @@ final class LatencyRecorder implements EntryAddedListener<String, String>, Entry
         long[] sorted = Arrays.copyOf(latencies, size);
         Arrays.sort(sorted);
         return new double[]{at(sorted, 0.50), at(sorted, 0.99), at(sorted, 0.999)};
-    }
-
-    /**
-     * The share of {@code windowMs} windows, from the first sample's to the last one's, in which a sample arrived
-     * more than {@code thresholdMs} late or none arrived at all (nothing reached the map: also a stall).
-     */
-    synchronized double stalledShare(long windowMs, long thresholdMs) {
-        if (size == 0) {
-            return Double.NaN;
-        }
-        long first = Long.MAX_VALUE;
-        long last = Long.MIN_VALUE;
-        for (int i = 0; i < size; i++) {
-            first = Math.min(first, arrivals[i] / windowMs);
-            last = Math.max(last, arrivals[i] / windowMs);
-        }
-        int windows = (int) (last - first + 1);
-        long[] worst = new long[windows];
-        boolean[] seen = new boolean[windows];
-        for (int i = 0; i < size; i++) {
-            int w = (int) (arrivals[i] / windowMs - first);
-            worst[w] = Math.max(worst[w], latencies[i]);
-            seen[w] = true;
-        }
-        int stalled = 0;
-        for (int w = 0; w < windows; w++) {
-            if (!seen[w] || worst[w] > thresholdMs) {
-                stalled++;
-            }
-        }
-        return (double) stalled / windows;
     }
 
     private static double at(long[] sorted, double q) {

@@ -3,7 +3,6 @@ package io.dolphin.datalayer.bench;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LatencyRecorderTest {
@@ -26,23 +25,8 @@ class LatencyRecorderTest {
     }
 
     @Test
-    void a_window_is_stalled_when_a_sample_is_late_or_none_arrives() {
-        LatencyRecorder r = recorderFrom(0);
-        // Ten 100 ms windows: 0-2 on time, 3 late, 4-5 empty, 6-9 on time.
-        for (long t = 0; t < 1_000; t += 10) {
-            long window = t / 100;
-            if (window == 4 || window == 5) {
-                continue;
-            }
-            r.record(t, window == 3 && t == 350 ? 180 : 5);
-        }
-        assertEquals(0.3, r.stalledShare(100, 50), 1e-9);
-    }
-
-    @Test
     void nothing_recorded_gives_no_figure() {
         LatencyRecorder r = recorderFrom(0);
-        assertTrue(Double.isNaN(r.stalledShare(100, 50)));
         assertTrue(Double.isNaN(r.percentiles()[1]));
     }
 

@@ -1,12 +1,9 @@
 package io.dolphin.datalayer.obf;
 
-import com.hazelcast.jet.core.metrics.Metric;
 import com.hazelcast.jet.core.metrics.Unit;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 
-import java.util.HashMap;
-import java.util.Map;
 import java.util.stream.LongStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,11 +13,10 @@ class BookAgeMeterTest {
 
     private static final long T0 = 1_780_000_000_000L;
 
-    private final Map<String, Long> gauges = new HashMap<>();
-    private final Map<String, Unit> units = new HashMap<>();
+    private final RecordedMetrics gauges = new RecordedMetrics();
 
     private BookAgeMeter meter(String jobName) {
-        return new BookAgeMeter(jobName, this::gauge);
+        return new BookAgeMeter(jobName, gauges);
     }
 
     @Test
@@ -40,8 +36,8 @@ class BookAgeMeterTest {
         assertNear(990, gauges.get(BookAgeMeter.P99_METRIC));
         assertNear(999, gauges.get(BookAgeMeter.P999_METRIC));
         assertNear(1_000, gauges.get(BookAgeMeter.MAX_METRIC));
-        assertEquals(Unit.MS, units.get(BookAgeMeter.P99_METRIC));
-        assertEquals(Unit.COUNT, units.get(BookAgeMeter.SAMPLES_METRIC));
+        assertEquals(Unit.MS, gauges.unit(BookAgeMeter.P99_METRIC));
+        assertEquals(Unit.COUNT, gauges.unit(BookAgeMeter.SAMPLES_METRIC));
 
         meter.publishIfDue(T0 + 2 * BookAgeMeter.PUBLISH_EVERY_MS);
         assertEquals(0, gauges.get(BookAgeMeter.SAMPLES_METRIC), "a quiet interval shows as no samples");
@@ -80,45 +76,5 @@ class BookAgeMeterTest {
     private static void assertNear(long expected, long actual) {
         // two significant digits: within 1% of the value
         assertTrue(Math.abs(expected - actual) <= Math.max(1, expected / 100), "expected ~" + expected + ", got " + actual);
-    }
-
-    private Metric gauge(String name, Unit unit) {
-        units.put(name, unit);
-        return new Metric() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public Unit unit() {
-                return unit;
-            }
-
-            @Override
-            public void increment() {
-                throw new UnsupportedOperationException("a gauge");
-            }
-
-            @Override
-            public void increment(long delta) {
-                throw new UnsupportedOperationException("a gauge");
-            }
-
-            @Override
-            public void decrement() {
-                throw new UnsupportedOperationException("a gauge");
-            }
-
-            @Override
-            public void decrement(long delta) {
-                throw new UnsupportedOperationException("a gauge");
-            }
-
-            @Override
-            public void set(long value) {
-                gauges.put(name, value);
-            }
-        };
     }
 }

@@ -1,8 +1,6 @@
 package io.dolphin.datalayer.obf;
 
 import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.jet.core.metrics.Metric;
-import com.hazelcast.jet.core.metrics.Unit;
 import com.hazelcast.jet.core.test.TestInbox;
 import com.hazelcast.jet.core.test.TestOutbox;
 import com.hazelcast.jet.core.test.TestProcessorContext;
@@ -39,7 +37,7 @@ class OrderBookWriterPTest {
     private static final String ETH = "asset_ETHUSDT_ob";
 
     private final FakeMap map = new FakeMap();
-    private final Map<String, Long> metrics = new HashMap<>();
+    private final RecordedMetrics metrics = new RecordedMetrics();
     private final TestOutbox outbox = new TestOutbox(new int[] {16}, 16);
     private long offset;
 
@@ -54,7 +52,7 @@ class OrderBookWriterPTest {
     private OrderBookWriterP newProcessor(String jobName, Map<String, Long> heldAtSubmission) {
         OrderBookWriterP p = new OrderBookWriterP(
                 new OrderBookIngest(jobName, 4096, OrderBookFeatureCalculator.Params.DEFAULTS),
-                DolphinMaps.FEATURES, heldAtSubmission, this::counter);
+                DolphinMaps.FEATURES, heldAtSubmission, metrics);
         try {
             p.init(outbox, new TestProcessorContext().setHazelcastInstance(map.instance()));
         } catch (Exception e) {
@@ -230,45 +228,6 @@ class OrderBookWriterPTest {
         Map<String, Long> m = new HashMap<>();
         entries.forEach(e -> m.put((String) e.getKey(), (Long) e.getValue()));
         return m;
-    }
-
-    private Metric counter(String name, Unit unit) {
-        return new Metric() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public Unit unit() {
-                return unit;
-            }
-
-            @Override
-            public void increment() {
-                increment(1);
-            }
-
-            @Override
-            public void increment(long delta) {
-                metrics.merge(name, delta, Long::sum);
-            }
-
-            @Override
-            public void decrement() {
-                increment(-1);
-            }
-
-            @Override
-            public void decrement(long delta) {
-                increment(-delta);
-            }
-
-            @Override
-            public void set(long value) {
-                metrics.put(name, value);
-            }
-        };
     }
 
     /** One putAllAsync: its entries as {@code key@ts}, and the future the test completes. */
